@@ -1,0 +1,75 @@
+package ignores
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/atlint/atlint/analyzer/model"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer checks directives with no rule analyzers behind it, so on its
+// own it reports only malformed directives. The suite (package analyzer)
+// builds one with [New] that requires every rule it runs and so also finds
+// stale directives; use that one where you can.
+var Analyzer = New()
+
+// New returns an analyzer that checks directives against the findings of
+// rules (analyzers whose result is a *model.Reported).
+func New(rules ...*analysis.Analyzer) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:             "ignores",
+		Doc:              model.MustExtractDoc(doc, "ignores"),
+		URL:              model.DocURL("ATL001"),
+		Requires:         append([]*analysis.Analyzer{model.Analyzer}, rules...),
+		RunDespiteErrors: true,
+		ResultType:       model.ReportedType,
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, a) }
+	return a
+}
+
+func run(pass *analysis.Pass, a *analysis.Analyzer) (any, error) {
+	m := pass.ResultOf[model.Analyzer].(*model.Result)
+	rep := model.NewReporter(pass)
+	ran := map[string]bool{}
+	used := map[*model.Directive]bool{}
+	for _, req := range a.Requires {
+		r, ok := pass.ResultOf[req].(*model.Reported)
+		if !ok {
+			continue
+		}
+		for _, id := range r.IDs {
+			ran[id] = true
+		}
+		for d := range r.Used {
+			used[d] = true
+		}
+	}
+	for _, f := range m.Files {
+		for _, d := range f.Directives {
+			switch {
+			case d.Problem != "":
+				rep.Report("ATL001", analysis.Diagnostic{Pos: d.Pos, End: d.End, Message: "//atlint:ignore directive " + d.Problem})
+			case used[d]:
+			case slices.ContainsFunc(d.IDs, func(id string) bool { return ran[id] }):
+				rep.Report("ATL001", analysis.Diagnostic{
+					Pos:     d.Pos,
+					End:     d.End,
+					Message: fmt.Sprintf("//atlint:ignore %s silences nothing: delete the stale directive", strings.Join(d.IDs, ",")),
+					SuggestedFixes: []analysis.SuggestedFix{{
+						Message:   "Delete the stale directive",
+						TextEdits: []analysis.TextEdit{{Pos: d.Pos, End: d.End}},
+					}},
+				})
+			}
+		}
+	}
+	return rep.Result(), nil
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole atlint test suite, from a fresh machine: installs what the
+# end-to-end tests need (pre-commit from Debian), then runs every Go test
+# with the end-to-end tests made mandatory (ATLINT_E2E=1: a missing tool
+# fails the run instead of skipping the test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "installing pre-commit (Debian package)..."
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq pre-commit >/dev/null
+fi
+
+export ATLINT_E2E=1
+gofmt_out=$(gofmt -l $(git ls-files '*.go' 2>/dev/null | grep -v '/testdata/' || find . -name '*.go' -not -path '*/testdata/*'))
+if [ -n "$gofmt_out" ]; then
+  echo "gofmt would change:"; echo "$gofmt_out"; exit 1
+fi
+go vet ./...
+go test -count=1 -timeout 40m ./...

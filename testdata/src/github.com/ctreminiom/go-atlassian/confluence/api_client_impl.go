@@ -1,0 +1,32 @@
+// Stub of github.com/ctreminiom/go-atlassian for atlint fixtures: signatures only.
+package confluence
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"github.com/ctreminiom/go-atlassian/confluence/internal"
+	models "github.com/ctreminiom/go-atlassian/pkg/infra/models"
+	"github.com/ctreminiom/go-atlassian/service/common"
+)
+
+func New(httpClient common.HttpClient, site string) (*Client, error) {
+	return nil, nil
+}
+
+type Client struct {
+	HTTP    common.HttpClient
+	Auth    common.Authentication
+	Site    *url.URL
+	Content *internal.ContentService
+	Space   *internal.SpaceService
+}
+
+func (c *Client) NewRequest(ctx context.Context, method, urlStr, type_ string, body interface{}) (*http.Request, error) {
+	return nil, nil
+}
+
+func (c *Client) Call(request *http.Request, structure interface{}) (*models.ResponseScheme, error) {
+	return nil, nil
+}
