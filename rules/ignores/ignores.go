@@ -3,6 +3,8 @@ package ignores
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -65,11 +67,39 @@ func run(pass *analysis.Pass, a *analysis.Analyzer) (any, error) {
 					Message: fmt.Sprintf("//atlint:ignore %s silences nothing: delete the stale directive", strings.Join(d.IDs, ",")),
 					SuggestedFixes: []analysis.SuggestedFix{{
 						Message:   "Delete the stale directive",
-						TextEdits: []analysis.TextEdit{{Pos: d.Pos, End: d.End}},
+						TextEdits: []analysis.TextEdit{deletion(pass.Fset, f.File, d)},
 					}},
 				})
 			}
 		}
 	}
 	return rep.Result(), nil
+}
+
+// deletion removes a directive: its whole line when it stands alone on the
+// line, else the comment and the blanks before it.
+func deletion(fset *token.FileSet, f *ast.File, d *model.Directive) analysis.TextEdit {
+	tf := fset.File(d.Pos)
+	alone := true
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil || !alone {
+			return false
+		}
+		if n.Pos() >= d.Pos {
+			return false
+		}
+		if _, ok := n.(*ast.File); !ok && n.End() <= d.Pos && tf.Line(n.End()) == d.Line {
+			alone = false
+		}
+		return true
+	})
+	if alone {
+		start := tf.LineStart(d.Line)
+		end := token.Pos(tf.Base() + tf.Size())
+		if d.Line < tf.LineCount() {
+			end = tf.LineStart(d.Line + 1)
+		}
+		return analysis.TextEdit{Pos: start, End: end}
+	}
+	return analysis.TextEdit{Pos: d.Pos, End: d.End}
 }

@@ -1,0 +1,119 @@
+package model_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/atlint/atlint/analyzer/model"
+)
+
+// probe reports what the model computed, so the fixture's want comments
+// check it: strings with "@" (context name and the source text at the
+// mapped position of "@"), and every auth sink.
+var probe = &analysis.Analyzer{
+	Name:     "probe",
+	Doc:      "reports the model for tests",
+	Requires: []*analysis.Analyzer{model.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		m := pass.ResultOf[model.Analyzer].(*model.Result)
+		for _, s := range m.Strings {
+			i := strings.Index(s.Value, "@")
+			if i < 0 {
+				continue
+			}
+			pos := pass.Fset.Position(s.Pos(i))
+			src := readAt(pos.Filename, pos.Offset, 2)
+			pass.Reportf(s.Expr.Pos(), "string %q ctx=%s at=%q", s.Value, model.ContextName(s.Cursor), src)
+		}
+		for _, k := range m.Sinks {
+			msg := fmt.Sprintf("sink %s %s user=%v secret=%s", k.Kind, k.Library, k.User != nil, types.ExprString(k.Secret))
+			if k.Kind == model.AuthHeader {
+				msg += " scheme=" + k.Scheme
+			}
+			if id, ok := k.Target.(*ast.Ident); ok {
+				msg += " target=" + id.Name
+			}
+			pass.Reportf(k.Node.Pos(), "%s", msg)
+		}
+		return nil, nil
+	},
+}
+
+func readAt(file string, off, n int) string {
+	data, err := readFile(file)
+	if err != nil || off+n > len(data) {
+		return ""
+	}
+	return string(data[off : off+n])
+}
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestModel(t *testing.T) {
+	analysistest.Run(t, testdata(t), probe, "modeltest")
+}
+
+func TestLitOffset(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		off  int
+		want int
+	}{
+		{`"abc"`, 0, 1},
+		{`"abc"`, 2, 3},
+		{`"abc"`, 3, 4}, // end maps to the closing quote
+		{`"a\nb"`, 2, 4},
+		{`"\x41B"`, 1, 5},
+		{`"\u00e9X"`, 2, 7}, // é is two bytes
+		{`"\u00e9X"`, 1, 1}, // inside a multi-byte rune: the escape's start
+		{`"\101B"`, 1, 5},
+		{`"\\="`, 1, 3},
+		{"`a\r\nb`", 2, 4}, // carriage return dropped from raw strings
+		{`""`, 5, 1},
+		{`"`, 0, 0},
+	} {
+		if got := model.LitOffset(tc.raw, tc.off); got != tc.want {
+			t.Errorf("LitOffset(%s, %d) = %d, want %d", tc.raw, tc.off, got, tc.want)
+		}
+	}
+}
+
+func TestExtractDoc(t *testing.T) {
+	src := "// Package p does things.\n//\n// # Analyzer one\n//\n// one: first\n//\n// More.\n//\n// # Analyzer two\n//\n// two: second\npackage p\n"
+	got, err := model.ExtractDoc(src, "one")
+	if err != nil || got != "one: first\n\nMore." {
+		t.Errorf("ExtractDoc(one) = %q, %v", got, err)
+	}
+	if _, err := model.ExtractDoc(src, "three"); err == nil {
+		t.Error("ExtractDoc(three) succeeded, want an error")
+	}
+}
+
+func TestRulesCatalog(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range model.Rules {
+		if seen[r.ID] {
+			t.Errorf("duplicate rule ID %s", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Title == "" || r.Analyzer == "" || r.Severity == "" {
+			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
+		}
+		if got, ok := model.RuleByID(strings.ToLower(r.ID)); !ok || got.ID != r.ID {
+			t.Errorf("RuleByID(%s) = %v, %v", r.ID, got, ok)
+		}
+	}
+}

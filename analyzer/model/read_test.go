@@ -1,0 +1,5 @@
+package model_test
+
+import "os"
+
+var readFile = os.ReadFile

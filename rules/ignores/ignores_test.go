@@ -1,0 +1,78 @@
+package ignores_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/rules/ignores"
+)
+
+// fakeRule stands in for the credentials analyzer (rule ATL101): it reports
+// every string constant that contains "SECRET".
+var fakeRule = &analysis.Analyzer{
+	Name:       "credentials",
+	Doc:        "fake ATL101 for tests",
+	Requires:   []*analysis.Analyzer{model.Analyzer},
+	ResultType: model.ReportedType,
+	Run: func(pass *analysis.Pass) (any, error) {
+		rep := model.NewReporter(pass)
+		for _, s := range rep.Model.Strings {
+			if strings.Contains(s.Value, "SECRET") {
+				rep.Report("ATL101", analysis.Diagnostic{Pos: s.Expr.Pos(), End: s.Expr.End(), Message: "fake finding"})
+			}
+		}
+		return rep.Result(), nil
+	},
+}
+
+func testdata() string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}
+
+func TestIgnores(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(), ignores.New(fakeRule), "ignores")
+}
+
+func TestFakeRuleAlone(t *testing.T) {
+	// The fake rule alone: directives silence it, and nothing else reports.
+	res := analysistest.Run(&quietT{T: t}, testdata(), fakeRule, "ignores")
+	var got []string
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Message)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("fake rule reported %d findings, want 4 (c, e, k, l): %q", len(got), got)
+	}
+}
+
+// quietT ignores the unmatched ATL001 expectations of the fixture.
+type quietT struct{ *testing.T }
+
+func (q *quietT) Errorf(format string, args ...any) {}
+
+func TestPackageLevelAnalyzerReportsOnlyMalformed(t *testing.T) {
+	res := analysistest.Run(&quietT{T: t}, testdata(), ignores.Analyzer, "ignores")
+	n := 0
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, "silences nothing") {
+				t.Errorf("without rules, no directive can be stale: %s", d.Message)
+			}
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("got %d malformed-directive findings, want 4", n)
+	}
+}
