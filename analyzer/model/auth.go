@@ -84,12 +84,18 @@ func collectSinks(pass *analysis.Pass, in *inspector.Inspector) []*AuthSink {
 }
 
 func callSink(info *types.Info, call *ast.CallExpr) *AuthSink {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
+	// Cheap gate on the spelling before any type lookup.
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
 		return nil
 	}
-	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if sel == nil {
+	switch sel.Sel.Name {
+	case "SetBasicAuth", "Set", "Add", "SetBearerToken":
+	default:
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
 	pkg, recv := fn.Pkg().Path(), RecvName(fn)
@@ -115,6 +121,9 @@ func callSink(info *types.Info, call *ast.CallExpr) *AuthSink {
 
 // transportSink recognises go-jira auth transports (v1 and v2 module paths).
 func transportSink(info *types.Info, lit *ast.CompositeLit) *AuthSink {
+	if !strings.HasSuffix(typeName(lit.Type), "AuthTransport") {
+		return nil
+	}
 	tv, ok := info.Types[lit]
 	if !ok {
 		return nil
@@ -233,4 +242,17 @@ func stripField(e ast.Expr, field string) ast.Expr {
 		return s.X
 	}
 	return e
+}
+
+// typeName is the last identifier of a type expression (jira.X → "X").
+func typeName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	case *ast.IndexExpr:
+		return typeName(e.X)
+	}
+	return ""
 }
