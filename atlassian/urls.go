@@ -1,0 +1,292 @@
+package atlassian
+
+import (
+	"strings"
+)
+
+// A HostKind classifies the host of a URL.
+type HostKind int
+
+const (
+	HostOther     HostKind = iota // anything else: Data Center hosts, third parties
+	HostSite                      // a Cloud site: <site>.atlassian.net or the legacy <site>.jira.com
+	HostGateway                   // api.atlassian.com, the API gateway (/ex/{product}/{cloudId}, /oauth, /graphql)
+	HostAuth                      // auth.atlassian.com, the OAuth 2.0 authorization server
+	HostBitbucket                 // bitbucket.org and api.bitbucket.org
+)
+
+func (k HostKind) String() string {
+	switch k {
+	case HostSite:
+		return "site"
+	case HostGateway:
+		return "gateway"
+	case HostAuth:
+		return "auth"
+	case HostBitbucket:
+		return "bitbucket"
+	}
+	return "other"
+}
+
+// Products on the API gateway's /ex/{product}/{cloudId} prefix.
+const (
+	ProductJira       = "jira"
+	ProductConfluence = "confluence"
+)
+
+// Gateway is the origin of the Atlassian API gateway.
+const Gateway = "https://api.atlassian.com"
+
+// A URL is what atlint knows about an Atlassian URL or URL prefix.
+type URL struct {
+	Kind HostKind
+	Host string // the host, lower case, without port or trailing dot
+	Site string // the site name for HostSite: "mysite" in mysite.atlassian.net
+
+	// OriginEnd is the byte offset in the parsed string where the origin
+	// (scheme, userinfo, host and port) ends and the path begins; 0 when the
+	// string has no scheme and starts with the host.
+	OriginEnd int
+	Path      string // the path and what follows it (query, fragment), as written
+
+	// Product is the product the path belongs to ("jira", "confluence"),
+	// "" when the path does not tell. For gateway URLs it is the product
+	// of the /ex/{product}/{cloudId} prefix.
+	Product string
+	CloudID string // gateway URLs: the cloud ID of /ex/{product}/{cloudId}
+	OAuth   bool   // an OAuth 2.0 endpoint: auth.atlassian.com, api.atlassian.com/oauth/...
+}
+
+// ParseURL classifies s, an absolute URL ("https://mysite.atlassian.net/rest/api/3")
+// or a URL prefix (a constant part of a URL built at run time: "https://mysite.atlassian.net",
+// "https://mysite.atlassian.net/rest/api/3/issue/"). A string that is not a URL
+// with an http or https scheme, or whose host part is malformed, is HostOther
+// with ok false. Hosts are compared case-insensitively.
+func ParseURL(s string) (u URL, ok bool) {
+	rest := s
+	var scheme string
+	if i := strings.Index(rest, "://"); i > 0 {
+		scheme = strings.ToLower(rest[:i])
+		rest = rest[i+3:]
+	} else {
+		return URL{}, false
+	}
+	if scheme != "https" && scheme != "http" {
+		return URL{}, false
+	}
+	start := len(s) - len(rest)
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	authority := rest[:end]
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		authority = authority[at+1:]
+	}
+	host, okh := hostOf(authority)
+	if !okh {
+		return URL{}, false
+	}
+	u = ClassifyHost(host)
+	u.OriginEnd = start + end
+	u.Path = rest[end:]
+	switch u.Kind {
+	case HostSite:
+		u.Product = ProductOfPath(u.Path)
+	case HostGateway:
+		p := u.Path
+		switch {
+		case strings.HasPrefix(p, "/ex/"):
+			seg := strings.SplitN(p[len("/ex/"):], "/", 3)
+			if len(seg) >= 1 && (seg[0] == ProductJira || seg[0] == ProductConfluence) {
+				u.Product = seg[0]
+			}
+			if len(seg) >= 2 {
+				u.CloudID = seg[1]
+			}
+		case strings.HasPrefix(p, "/oauth/"):
+			u.OAuth = true
+		}
+	case HostAuth:
+		u.OAuth = true
+	}
+	return u, true
+}
+
+// hostOf returns the lower-case host of an authority without its port,
+// or false when it holds characters no host name has.
+func hostOf(authority string) (string, bool) {
+	host := authority
+	if strings.HasPrefix(host, "[") { // IPv6 literal
+		return "", false
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		for _, c := range host[i+1:] {
+			if c < '0' || c > '9' {
+				return "", false
+			}
+		}
+		host = host[:i]
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "" {
+		return "", false
+	}
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+			return "", false
+		}
+	}
+	return host, true
+}
+
+// ClassifyHost classifies a host name (no scheme, port or path; any case).
+// Sites are single labels below atlassian.net or jira.com
+// ("mysite.atlassian.net"); deeper names and the bare domains are not sites.
+func ClassifyHost(host string) URL {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	u := URL{Host: host}
+	switch host {
+	case "api.atlassian.com":
+		u.Kind = HostGateway
+		return u
+	case "auth.atlassian.com":
+		u.Kind = HostAuth
+		return u
+	case "bitbucket.org", "api.bitbucket.org", "www.bitbucket.org":
+		u.Kind = HostBitbucket
+		return u
+	}
+	for _, d := range []string{".atlassian.net", ".jira.com"} {
+		if site, ok := strings.CutSuffix(host, d); ok && validSite(site) {
+			u.Kind, u.Site = HostSite, site
+			return u
+		}
+	}
+	return u
+}
+
+// validSite reports whether name can be a site name: one DNS label.
+func validSite(name string) bool {
+	if name == "" || len(name) > 63 || name[0] == '-' || name[len(name)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// IsSiteSuffix reports whether s is a domain suffix that only Cloud sites
+// match: ".atlassian.net", "atlassian.net", ".jira.com" (any case). Code
+// that checks a host against it constrains the host to a site.
+func IsSiteSuffix(s string) bool {
+	s = strings.ToLower(strings.TrimSuffix(s, "/"))
+	switch s {
+	case ".atlassian.net", "atlassian.net", ".jira.com":
+		return true
+	}
+	return false
+}
+
+// ProductOfPath returns the product a site path belongs to: Jira for
+// /rest/api, /rest/agile and /rest/servicedeskapi, Confluence for /wiki,
+// "" otherwise.
+func ProductOfPath(path string) string {
+	for _, p := range []string{"/rest/api", "/rest/agile", "/rest/servicedeskapi"} {
+		if pathHasPrefix(path, p) {
+			return ProductJira
+		}
+	}
+	if pathHasPrefix(path, "/wiki") {
+		return ProductConfluence
+	}
+	return ""
+}
+
+// pathHasPrefix reports whether path starts with the path element(s)
+// prefix, followed by the end or by "/", "?" or "#".
+func pathHasPrefix(path, prefix string) bool {
+	if !strings.HasPrefix(path, prefix) {
+		return false
+	}
+	rest := path[len(prefix):]
+	return rest == "" || strings.ContainsRune("/?#", rune(rest[0]))
+}
+
+// GatewayBase returns the API-gateway base URL that replaces a site for a
+// product: https://api.atlassian.com/ex/{product}/{cloudID}. cloudID may be
+// the placeholder "{cloudId}" in messages.
+func GatewayBase(product, cloudID string) string {
+	return Gateway + "/ex/" + product + "/" + cloudID
+}
+
+// RewriteSite returns s with its site origin replaced by the gateway base
+// for product and cloudID; the path is kept ("https://mysite.atlassian.net/rest/api/3/myself"
+// becomes "https://api.atlassian.com/ex/jira/{cloudID}/rest/api/3/myself").
+// It returns false when s is not a site URL.
+func RewriteSite(s, product, cloudID string) (string, bool) {
+	u, ok := ParseURL(s)
+	if !ok || u.Kind != HostSite || product == "" {
+		return "", false
+	}
+	return GatewayBase(product, cloudID) + s[u.OriginEnd:], true
+}
+
+// TenantInfoURL is where the cloud ID of a site can be read.
+func TenantInfoURL(siteHost string) string {
+	return "https://" + siteHost + "/_edge/tenant_info"
+}
+
+// AccessibleResourcesURL lists the cloud IDs an OAuth 2.0 token may use.
+const AccessibleResourcesURL = "https://api.atlassian.com/oauth/token/accessible-resources"
+
+// IsCloudID reports whether s has the form of a cloud ID, a UUID
+// (8-4-4-4-12 hexadecimal digits, any case).
+func IsCloudID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// NormalizeSite turns the ways a user names a site ("mysite",
+// "mysite.atlassian.net", "https://MySite.atlassian.net/") into the site's
+// host name ("mysite.atlassian.net"). It returns false for anything that is
+// not a site.
+func NormalizeSite(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "://") {
+		u, ok := ParseURL(s)
+		if !ok || u.Kind != HostSite {
+			return "", false
+		}
+		return u.Host, true
+	}
+	s = strings.TrimSuffix(strings.ToLower(s), "/")
+	if validSite(s) {
+		return s + ".atlassian.net", true
+	}
+	if u := ClassifyHost(s); u.Kind == HostSite {
+		return u.Host, true
+	}
+	return "", false
+}
