@@ -1,0 +1,705 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/atlint/atlint/analyzer/model"
+)
+
+// Names are the file names Find looks for, in order.
+var Names = []string{".atlint.yml", ".atlint.yaml"}
+
+// A Config is a validated configuration. The zero Config (and a nil
+// *Config) means "all defaults".
+type Config struct {
+	// Path is the file the configuration came from; empty for FromMap.
+	Path string
+	// Dir is the directory exclude patterns are relative to: the
+	// directory of Path, or empty (the working directory) for FromMap.
+	Dir string
+
+	// Enable and Disable hold rule IDs (upper case), analyzer names
+	// expanded to their rule IDs.
+	Enable, Disable []string
+	// Severities maps rule IDs to error, warning, note or off.
+	Severities map[string]string
+	// Exclude holds slash-separated glob patterns (see Excluded).
+	Exclude []string
+
+	// Tests is whether credentials in _test.go files are reported (nil:
+	// the rule's default).
+	Tests *bool
+	// CloudIDs maps a site (the name before .atlassian.net, lower case)
+	// to its cloud ID.
+	CloudIDs map[string]string
+	// TokenScopes are the scopes the code's tokens are known to carry.
+	TokenScopes []string
+	// Now is the date (YYYY-MM-DD) rules compare deadlines with; empty
+	// means today.
+	Now string
+	// ReadOnlyTokens names the read-only Data Center tokens (environment
+	// variables or identifiers holding them).
+	ReadOnlyTokens []string
+	// CollectTokens turns on ATL401 (the check for apps that collect
+	// users' API tokens); nil leaves it to enable/disable.
+	CollectTokens *bool
+}
+
+// Severity values accepted in the file.
+var severities = []string{"error", "warning", "note", "off"}
+
+// Find looks for .atlint.yml (or .atlint.yaml) in dir and its parents, up
+// to and including the first directory that holds .git (the repository
+// root) or the filesystem root. It returns "" and no error when there is
+// none. Two config files in one directory are an error.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		var found []string
+		for _, name := range Names {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				found = append(found, p)
+			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 2:
+			return "", fmt.Errorf("both %s and %s exist: keep one", found[0], filepath.Base(found[1]))
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Load reads and validates a configuration file.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := Parse(data, path)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	c.Path = path
+	c.Dir = filepath.Dir(abs)
+	return c, nil
+}
+
+// Parse validates the YAML text of a configuration; filename is used in
+// error messages only. An empty document is the default configuration.
+// Exclude patterns are relative to the working directory until the caller
+// sets Dir (Load does).
+func Parse(data []byte, filename string) (*Config, error) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil {
+			p := ye.GetToken().Position
+			return nil, &Error{File: filename, Line: p.Line, Column: p.Column, Msg: "invalid YAML: " + ye.GetMessage()}
+		}
+		return nil, &Error{File: filename, Msg: "invalid YAML: " + err.Error()}
+	}
+	var root *value
+	switch len(f.Docs) {
+	case 0:
+	case 1:
+		if f.Docs[0].Body != nil {
+			root, err = fromYAML(f.Docs[0].Body, filename)
+			if err != nil {
+				return nil, err
+			}
+		}
+	default:
+		return nil, &Error{File: filename, Line: docLine(f.Docs[1]), Msg: "more than one YAML document: keep one"}
+	}
+	return build(root, filename)
+}
+
+// FromMap validates settings decoded from YAML by another program (the
+// golangci-lint plugin's settings): the same keys and checks as the file.
+// Errors name the key; there is no line to name.
+func FromMap(m map[string]any) (*Config, error) {
+	const src = "atlint settings"
+	if m == nil {
+		return &Config{}, nil
+	}
+	root, err := fromAny(m, "", src)
+	if err != nil {
+		return nil, err
+	}
+	return build(root, src)
+}
+
+// An Error is a configuration error at a place in a file.
+type Error struct {
+	File         string
+	Line, Column int // 0 when unknown
+	Key          string
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		fmt.Fprintf(&b, "%s: ", e.Key)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// value is a decoded YAML node with its position: a scalar, a list or a
+// mapping. Both the file (fromYAML) and plugin settings (fromAny) become
+// values, so they are validated by the same code.
+type value struct {
+	line, col int
+	kind      kind
+	str       string // scalar text
+	boolean   *bool  // a YAML boolean
+	isString  bool   // the scalar is a string (not a number, bool or null)
+	list      []*value
+	keys      []*value // mapping keys (scalars), in order
+	vals      []*value
+}
+
+type kind int
+
+const (
+	scalar kind = iota
+	list
+	mapping
+	null
+)
+
+func (v *value) describe() string {
+	switch v.kind {
+	case list:
+		return "a list"
+	case mapping:
+		return "a mapping"
+	case null:
+		return "empty"
+	}
+	if v.boolean != nil {
+		return "a boolean"
+	}
+	if !v.isString {
+		return "a number"
+	}
+	return "a string"
+}
+
+func fromYAML(n ast.Node, file string) (*value, error) {
+	tk := n.GetToken()
+	v := &value{}
+	if tk != nil {
+		v.line, v.col = tk.Position.Line, tk.Position.Column
+	}
+	switch n := n.(type) {
+	case *ast.AnchorNode:
+		return fromYAML(n.Value, file)
+	case *ast.TagNode:
+		return fromYAML(n.Value, file)
+	case *ast.AliasNode:
+		return nil, &Error{File: file, Line: v.line, Column: v.col, Msg: "YAML aliases are not supported: write the value out"}
+	case *ast.NullNode:
+		v.kind = null
+	case *ast.MappingNode:
+		v.kind = mapping
+		for _, mv := range n.Values {
+			if err := addPair(v, mv, file); err != nil {
+				return nil, err
+			}
+		}
+	case *ast.MappingValueNode:
+		v.kind = mapping
+		if err := addPair(v, n, file); err != nil {
+			return nil, err
+		}
+	case *ast.SequenceNode:
+		v.kind = list
+		for _, e := range n.Values {
+			ev, err := fromYAML(e, file)
+			if err != nil {
+				return nil, err
+			}
+			v.list = append(v.list, ev)
+		}
+	case *ast.BoolNode:
+		b := n.Value
+		v.boolean = &b
+		v.str = strconv.FormatBool(b)
+	case *ast.StringNode:
+		v.str, v.isString = n.Value, true
+	case *ast.LiteralNode:
+		v.str, v.isString = n.Value.Value, true
+	case ast.ScalarNode:
+		// numbers, infinities, NaN
+		v.str = fmt.Sprint(n.GetValue())
+		if tk != nil {
+			v.str = tk.Value
+		}
+	default:
+		return nil, &Error{File: file, Line: v.line, Column: v.col, Msg: fmt.Sprintf("unsupported YAML node %s", n.Type())}
+	}
+	return v, nil
+}
+
+func addPair(m *value, mv *ast.MappingValueNode, file string) error {
+	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+		tk := mv.Key.GetToken()
+		return &Error{File: file, Line: tk.Position.Line, Column: tk.Position.Column, Msg: "YAML merge keys (<<) are not supported: write the keys out"}
+	}
+	k, err := fromYAML(mv.Key, file)
+	if err != nil {
+		return err
+	}
+	if k.kind != scalar {
+		return &Error{File: file, Line: k.line, Column: k.col, Msg: "a key must be a plain string"}
+	}
+	val, err := fromYAML(mv.Value, file)
+	if err != nil {
+		return err
+	}
+	if val.line == 0 {
+		val.line, val.col = k.line, k.col
+	}
+	m.keys = append(m.keys, k)
+	m.vals = append(m.vals, val)
+	return nil
+}
+
+func docLine(d *ast.DocumentNode) int {
+	if d.Start != nil {
+		return d.Start.Position.Line
+	}
+	if d.Body != nil && d.Body.GetToken() != nil {
+		return d.Body.GetToken().Position.Line
+	}
+	return 0
+}
+
+// fromAny converts settings decoded by a YAML or JSON library.
+func fromAny(x any, key, src string) (*value, error) {
+	switch x := x.(type) {
+	case nil:
+		return &value{kind: null}, nil
+	case string:
+		return &value{str: x, isString: true}, nil
+	case bool:
+		return &value{str: strconv.FormatBool(x), boolean: &x}, nil
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return &value{str: fmt.Sprint(x)}, nil
+	case float32, float64:
+		f, _ := strconv.ParseFloat(fmt.Sprint(x), 64)
+		if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			return &value{str: strconv.FormatInt(int64(f), 10)}, nil
+		}
+		return &value{str: fmt.Sprint(x)}, nil
+	case time.Time:
+		// YAML decoders turn an unquoted 2026-11-01 into a time.
+		s := x.Format(time.RFC3339)
+		if x.Equal(time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, x.Location())) {
+			s = x.Format(time.DateOnly)
+		}
+		return &value{str: s, isString: true}, nil
+	case []any:
+		v := &value{kind: list}
+		for i, e := range x {
+			ev, err := fromAny(e, fmt.Sprintf("%s[%d]", key, i), src)
+			if err != nil {
+				return nil, err
+			}
+			v.list = append(v.list, ev)
+		}
+		return v, nil
+	case []string:
+		v := &value{kind: list}
+		for _, e := range x {
+			v.list = append(v.list, &value{str: e, isString: true})
+		}
+		return v, nil
+	case map[string]any:
+		names := make([]string, 0, len(x))
+		for k := range x {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		v := &value{kind: mapping}
+		for _, k := range names {
+			ev, err := fromAny(x[k], joinKey(key, k), src)
+			if err != nil {
+				return nil, err
+			}
+			v.keys = append(v.keys, &value{str: k, isString: true})
+			v.vals = append(v.vals, ev)
+		}
+		return v, nil
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			ks := fmt.Sprint(k)
+			if _, dup := m[ks]; dup {
+				return nil, &Error{File: src, Key: joinKey(key, ks), Msg: "duplicate key"}
+			}
+			m[ks] = e
+		}
+		return fromAny(m, key, src)
+	case map[string]string:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = e
+		}
+		return fromAny(m, key, src)
+	}
+	return nil, &Error{File: src, Key: key, Msg: fmt.Sprintf("unsupported value of type %T", x)}
+}
+
+func joinKey(parent, k string) string {
+	if parent == "" {
+		return k
+	}
+	return parent + "." + k
+}
+
+// builder validates a value tree into a Config, collecting the first error.
+type builder struct {
+	file string
+	c    *Config
+}
+
+func (b *builder) errorf(v *value, key, format string, args ...any) error {
+	e := &Error{File: b.file, Key: key, Msg: fmt.Sprintf(format, args...)}
+	if v != nil {
+		e.Line, e.Column = v.line, v.col
+	}
+	return e
+}
+
+// topKeys are the keys of the file, with the function that reads each.
+var topKeys = map[string]func(b *builder, key string, v *value) error{
+	"enable":           func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Enable) },
+	"disable":          func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Disable) },
+	"severity":         (*builder).severity,
+	"exclude":          (*builder).exclude,
+	"tests":            func(b *builder, key string, v *value) error { return b.boolean(key, v, &b.c.Tests) },
+	"cloud-ids":        (*builder).cloudIDs,
+	"token-scopes":     (*builder).scopes,
+	"now":              (*builder).now,
+	"read-only-tokens": (*builder).readOnlyTokens,
+	"collect-tokens":   func(b *builder, key string, v *value) error { return b.boolean(key, v, &b.c.CollectTokens) },
+}
+
+func knownKeys() string {
+	var ks []string
+	for k := range topKeys {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ", ")
+}
+
+func build(root *value, file string) (*Config, error) {
+	b := &builder{file: file, c: &Config{}}
+	if root == nil || root.kind == null {
+		return b.c, nil
+	}
+	if root.kind != mapping {
+		return nil, b.errorf(root, "", "the configuration must be a mapping of keys (enable, severity, ...), not %s", root.describe())
+	}
+	for i, k := range root.keys {
+		read, ok := topKeys[k.str]
+		if !ok {
+			hint := ""
+			if alt, ok := topKeys[kebab(k.str)]; ok && alt != nil {
+				hint = fmt.Sprintf(" (did you mean %q? keys are kebab-case)", kebab(k.str))
+			}
+			return nil, b.errorf(k, k.str, "unknown key%s; known keys: %s", hint, knownKeys())
+		}
+		if err := read(b, k.str, root.vals[i]); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range b.c.Enable {
+		for _, d := range b.c.Disable {
+			if id == d {
+				return nil, b.errorf(nil, "disable", "rule %s is both enabled and disabled: remove it from one list", id)
+			}
+		}
+	}
+	return b.c, nil
+}
+
+func kebab(s string) string {
+	var out []rune
+	for i, r := range s {
+		switch {
+		case r == '_':
+			out = append(out, '-')
+		case r >= 'A' && r <= 'Z':
+			if i > 0 {
+				out = append(out, '-')
+			}
+			out = append(out, r+'a'-'A')
+		default:
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// strs reads a string or a list of strings.
+func (b *builder) strs(key string, v *value) ([]string, []*value, error) {
+	switch v.kind {
+	case null:
+		return nil, nil, nil
+	case scalar:
+		if !v.isString {
+			return nil, nil, b.errorf(v, key, "want a string or a list of strings, got %s", v.describe())
+		}
+		return []string{v.str}, []*value{v}, nil
+	case list:
+		var out []string
+		for i, e := range v.list {
+			if e.kind != scalar || !e.isString {
+				return nil, nil, b.errorf(e, fmt.Sprintf("%s[%d]", key, i), "want a string, got %s", e.describe())
+			}
+			out = append(out, e.str)
+		}
+		return out, v.list, nil
+	}
+	return nil, nil, b.errorf(v, key, "want a list of strings, got %s", v.describe())
+}
+
+func (b *builder) boolean(key string, v *value, dst **bool) error {
+	if v.kind != scalar || v.boolean == nil {
+		return b.errorf(v, key, "want true or false, got %s", v.describe())
+	}
+	x := *v.boolean
+	*dst = &x
+	return nil
+}
+
+// ruleIDs resolves a rule ID or analyzer name (any case) to rule IDs.
+func ruleIDs(s string) ([]string, bool) {
+	if r, ok := model.RuleByID(s); ok {
+		return []string{r.ID}, true
+	}
+	var ids []string
+	for _, r := range model.Rules {
+		if strings.EqualFold(r.Analyzer, s) {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids, len(ids) > 0
+}
+
+func ruleNames() string {
+	var ids, analyzers []string
+	for _, r := range model.Rules {
+		ids = append(ids, r.ID)
+		if !contains(analyzers, r.Analyzer) {
+			analyzers = append(analyzers, r.Analyzer)
+		}
+	}
+	sort.Strings(analyzers)
+	return strings.Join(append(ids, analyzers...), ", ")
+}
+
+func (b *builder) rules(key string, v *value, dst *[]string) error {
+	ss, vs, err := b.strs(key, v)
+	if err != nil {
+		return err
+	}
+	for i, s := range ss {
+		ids, ok := ruleIDs(strings.TrimSpace(s))
+		if !ok {
+			return b.errorf(vs[i], key, "unknown rule %q; rules are %s", s, ruleNames())
+		}
+		for _, id := range ids {
+			if !contains(*dst, id) {
+				*dst = append(*dst, id)
+			}
+		}
+	}
+	return nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) severity(key string, v *value) error {
+	if v.kind == null {
+		return nil
+	}
+	if v.kind != mapping {
+		return b.errorf(v, key, "want a mapping of rule to severity (ATL302: error), got %s", v.describe())
+	}
+	b.c.Severities = map[string]string{}
+	for i, k := range v.keys {
+		sub := key + "." + k.str
+		ids, ok := ruleIDs(k.str)
+		if !ok {
+			return b.errorf(k, sub, "unknown rule %q; rules are %s", k.str, ruleNames())
+		}
+		sv := v.vals[i]
+		var s string
+		switch {
+		case sv.kind == scalar && sv.boolean != nil && !*sv.boolean:
+			s = "off" // YAML 1.1 readers turn an unquoted off into false
+		case sv.kind == scalar && sv.isString:
+			s = strings.ToLower(sv.str)
+		default:
+			return b.errorf(sv, sub, "want one of %s, got %s", strings.Join(severities, ", "), sv.describe())
+		}
+		if !contains(severities, s) {
+			return b.errorf(sv, sub, "unknown severity %q: want one of %s", sv.str, strings.Join(severities, ", "))
+		}
+		for _, id := range ids {
+			b.c.Severities[id] = s
+		}
+	}
+	return nil
+}
+
+func (b *builder) exclude(key string, v *value) error {
+	ss, vs, err := b.strs(key, v)
+	if err != nil {
+		return err
+	}
+	for i, s := range ss {
+		p, err := cleanPattern(s)
+		if err != nil {
+			return b.errorf(vs[i], key, "bad pattern %q: %v", s, err)
+		}
+		b.c.Exclude = append(b.c.Exclude, p)
+	}
+	return nil
+}
+
+var (
+	uuidRE  = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	siteRE  = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+	scopeRE = regexp.MustCompile(`^[a-z][a-z0-9-]*(:[a-z0-9][a-z0-9.-]*)+$`)
+)
+
+// site normalizes a cloud-ids key: "mysite", "mysite.atlassian.net" or
+// "https://mysite.atlassian.net/" all become "mysite".
+func site(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "https://")
+	s = strings.TrimSuffix(s, "/")
+	s = strings.TrimSuffix(s, ".atlassian.net")
+	return s, siteRE.MatchString(s)
+}
+
+func (b *builder) cloudIDs(key string, v *value) error {
+	if v.kind == null {
+		return nil
+	}
+	if v.kind != mapping {
+		return b.errorf(v, key, "want a mapping of site to cloud ID (mysite: <uuid>), got %s", v.describe())
+	}
+	b.c.CloudIDs = map[string]string{}
+	for i, k := range v.keys {
+		sub := key + "." + k.str
+		s, ok := site(k.str)
+		if !ok {
+			return b.errorf(k, sub, "bad site %q: want the site name (mysite for mysite.atlassian.net)", k.str)
+		}
+		if _, dup := b.c.CloudIDs[s]; dup {
+			return b.errorf(k, sub, "site %s is given twice", s)
+		}
+		id := v.vals[i]
+		if id.kind != scalar || !id.isString || !uuidRE.MatchString(id.str) {
+			return b.errorf(id, sub, "bad cloud ID %q: want a UUID such as 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1 (https://%s.atlassian.net/_edge/tenant_info shows it)", id.str, s)
+		}
+		b.c.CloudIDs[s] = strings.ToLower(id.str)
+	}
+	return nil
+}
+
+func (b *builder) scopes(key string, v *value) error {
+	ss, vs, err := b.strs(key, v)
+	if err != nil {
+		return err
+	}
+	for i, s := range ss {
+		if !scopeRE.MatchString(s) {
+			return b.errorf(vs[i], key, "bad scope %q: want an OAuth scope such as read:jira-work or read:view:jira-product-discovery", s)
+		}
+		if !contains(b.c.TokenScopes, s) {
+			b.c.TokenScopes = append(b.c.TokenScopes, s)
+		}
+	}
+	return nil
+}
+
+func (b *builder) now(key string, v *value) error {
+	if v.kind != scalar || v.boolean != nil {
+		return b.errorf(v, key, "want a date (2026-11-01), got %s", v.describe())
+	}
+	if _, err := time.Parse(time.DateOnly, v.str); err != nil {
+		return b.errorf(v, key, "bad date %q: want YYYY-MM-DD", v.str)
+	}
+	b.c.Now = v.str
+	return nil
+}
+
+var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
+
+func (b *builder) readOnlyTokens(key string, v *value) error {
+	ss, vs, err := b.strs(key, v)
+	if err != nil {
+		return err
+	}
+	for i, s := range ss {
+		if !identRE.MatchString(s) {
+			return b.errorf(vs[i], key, "bad name %q: want the name of an environment variable, constant or variable holding a read-only token (never the token itself)", s)
+		}
+		b.c.ReadOnlyTokens = append(b.c.ReadOnlyTokens, s)
+	}
+	return nil
+}
