@@ -1,0 +1,344 @@
+// Package driver is atlint's standalone driver: it parses the command line,
+// loads packages with go/packages, runs the suite with the
+// golang.org/x/tools/go/analysis/checker package, and turns the diagnostics
+// into findings that it prints, filters, fixes and records.
+//
+// The vet protocol (go vet -vettool, go fix -fixtool) is not handled here:
+// cmd/atlint hands it to unitchecker (see [IsVetInvocation]).
+package driver
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/atlint/atlint/analyzer"
+	"github.com/atlint/atlint/analyzer/model"
+)
+
+// Exit codes of the standalone command.
+const (
+	ExitClean    = 0 // no findings
+	ExitFindings = 1 // findings were reported (after baseline and configuration filtering)
+	ExitError    = 2 // usage, configuration or load error; packages that do not type-check
+)
+
+// Env is what the driver needs from the process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// Dir is the working directory: patterns, file arguments and the
+	// configuration search start there, and printed paths are relative to
+	// it. Empty means the process's working directory.
+	Dir string
+	// Terminal reports whether Stderr is a terminal; the end-of-run summary
+	// is printed only then.
+	Terminal bool
+}
+
+// errUsage marks errors whose message is followed by a hint to run -h.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// Main runs the standalone command with args (without the program name)
+// and returns the exit code.
+func Main(args []string, env Env) int {
+	if env.Stdout == nil {
+		env.Stdout = io.Discard
+	}
+	if env.Stderr == nil {
+		env.Stderr = io.Discard
+	}
+	if env.Dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "atlint: %v\n", err)
+			return ExitError
+		}
+		env.Dir = wd
+	}
+	if len(args) > 0 && args[0] == "help" {
+		return help(args[1:], env)
+	}
+	o, err := parseFlags(args, env)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(env.Stderr, "atlint: %v\nrun 'atlint -h' for usage\n", err)
+		} else {
+			fmt.Fprintf(env.Stderr, "atlint: %v\n", err)
+		}
+		return ExitError
+	}
+	if o.version {
+		fmt.Fprintln(env.Stdout, "atlint", Version())
+		return ExitClean
+	}
+	r := &run{opts: o, env: env, start: time.Now()}
+	return r.main()
+}
+
+// Version returns atlint's version from the build information: the module
+// version for go install ...@version, else the VCS revision, else "devel".
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		return "devel " + rev + modified
+	}
+	return "devel"
+}
+
+func help(args []string, env Env) int {
+	if len(args) == 0 {
+		fmt.Fprintln(env.Stdout, "atlint rules (atlint help RULE for details; ATL401 is off by default):")
+		fmt.Fprintln(env.Stdout)
+		for _, r := range model.Rules {
+			state := "on"
+			if !r.Default {
+				state = "off"
+			}
+			fmt.Fprintf(env.Stdout, "  %s  %-13s %-3s %-7s %s\n", r.ID, r.Analyzer, state, r.Severity, r.Title)
+		}
+		fmt.Fprintln(env.Stdout)
+		fmt.Fprintln(env.Stdout, "Usage: atlint [flags] [packages | files.go]   (atlint -h lists the flags)")
+		return ExitClean
+	}
+	status := ExitClean
+	for i, name := range args {
+		text, err := analyzer.Help(name)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "atlint: %v\n", err)
+			status = ExitError
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(env.Stdout)
+		}
+		fmt.Fprint(env.Stdout, text)
+	}
+	return status
+}
+
+// options are the parsed command line.
+type options struct {
+	enable, disable map[string]bool // rule IDs
+	tests           *bool           // nil: not given
+	format          string
+	vetJSON         bool
+	sarifFile       string
+	fix, diff       bool
+	configFile      string
+	baseline        string
+	baselineWrite   string
+	verbose         bool
+	timing          bool
+	version         bool
+	settings        []analyzer.Setting // analyzer flags, in command-line order
+	args            []string
+}
+
+// settingValue is an analyzer flag of the command line. Setting it checks
+// the value against a scratch analyzer and records a Setting; the settings
+// are applied to the fresh analyzers of the run after the configuration
+// file's, so flags override the file.
+type settingValue struct {
+	analyzer string
+	f        *flag.Flag
+	settings *[]analyzer.Setting
+}
+
+func (v *settingValue) String() string {
+	if v == nil || v.f == nil {
+		return ""
+	}
+	return v.f.Value.String()
+}
+
+func (v *settingValue) Set(s string) error {
+	if err := v.f.Value.Set(s); err != nil {
+		return err
+	}
+	*v.settings = append(*v.settings, analyzer.Setting{Analyzer: v.analyzer, Flag: v.f.Name, Value: s})
+	return nil
+}
+
+func (v *settingValue) IsBoolFlag() bool {
+	b, ok := v.f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+const usageText = `atlint finds Go code that will break against Atlassian Cloud and Data Center APIs.
+
+Usage:
+  atlint [flags] [packages]      analyse packages (go list patterns; default ./...)
+  atlint [flags] files.go...     analyse the packages of the files, report findings in those files only
+  atlint help [RULE]             list the rules, or print one rule's documentation
+  go vet -vettool=$(which atlint) [flags] [packages]
+
+Exit status: 0 no findings, 1 findings, 2 usage, configuration or load error.
+
+Flags:
+`
+
+func parseFlags(args []string, env Env) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("atlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are printed by Main, usage on -h only
+	fs.Usage = func() {}
+	var enable, disable string
+	var tests bool
+	fs.StringVar(&enable, "enable", "", "comma-separated rule IDs or analyzer names to enable in addition to the defaults (\"all\" for every rule)")
+	fs.StringVar(&disable, "disable", "", "comma-separated rule IDs or analyzer names to disable (\"all\" for every rule); wins over -enable")
+	fs.BoolVar(&tests, "test", true, "analyse _test.go files too")
+	fs.StringVar(&o.format, "format", "text", "output format: text (stderr), json or sarif (stdout)")
+	fs.BoolVar(&o.vetJSON, "json", false, "print diagnostics as go vet -json does, on stdout")
+	fs.StringVar(&o.sarifFile, "sarif", "", "also write SARIF 2.1.0 to this `file`")
+	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of every finding")
+	fs.BoolVar(&o.diff, "diff", false, "print the changes -fix would make as unified diffs on stdout, change nothing")
+	fs.StringVar(&o.configFile, "config", "", "configuration `file` (default: .atlint.yml in the working directory or above)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline `file` (\"-baseline write FILE\" records one)")
+	fs.StringVar(&o.baselineWrite, "baseline-write", "", "record the current findings in this baseline `file` and exit 0")
+	fs.BoolVar(&o.verbose, "v", false, "print per-package progress on stderr")
+	fs.BoolVar(&o.timing, "timing", false, "print load time, analysis time and time per analyzer on stderr")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+
+	// Analyzer flags, -<analyzer>.<flag>, as multichecker and go vet spell them.
+	for _, a := range analyzer.New(nil) {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(&settingValue{a.Name, f, &o.settings}, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(env.Stderr, usageText)
+			fs.SetOutput(env.Stderr)
+			fs.PrintDefaults()
+			return nil, err
+		}
+		return nil, &usageError{err.Error()}
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "test" {
+			o.tests = &tests
+		}
+	})
+	o.args = fs.Args()
+
+	// -baseline write FILE: the spelling of issue 6.
+	if o.baseline == "write" {
+		if len(o.args) == 0 {
+			return nil, usagef("-baseline write needs a file name")
+		}
+		if o.baselineWrite != "" {
+			return nil, usagef("-baseline write and -baseline-write both given")
+		}
+		o.baseline, o.baselineWrite, o.args = "", o.args[0], o.args[1:]
+	}
+	if o.baseline != "" && o.baselineWrite != "" {
+		return nil, usagef("-baseline and -baseline-write cannot be used together")
+	}
+	var err error
+	if o.enable, err = ruleSet(enable, "-enable"); err != nil {
+		return nil, err
+	}
+	if o.disable, err = ruleSet(disable, "-disable"); err != nil {
+		return nil, err
+	}
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return nil, usagef("-format %q: want text, json or sarif", o.format)
+	}
+	if o.vetJSON && o.format != "text" {
+		return nil, usagef("-json and -format %s cannot be used together", o.format)
+	}
+	if o.fix && o.diff {
+		return nil, usagef("-fix and -diff cannot be used together: -diff shows what -fix would do")
+	}
+	if (o.fix || o.diff) && o.baselineWrite != "" {
+		return nil, usagef("-fix/-diff and -baseline-write cannot be used together")
+	}
+	return o, nil
+}
+
+// ruleSet parses a comma-separated list of rule IDs and analyzer names into
+// a set of rule IDs.
+func ruleSet(list, flagName string) (map[string]bool, error) {
+	set := map[string]bool{}
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if strings.EqualFold(item, "all") {
+			for _, r := range model.Rules {
+				set[r.ID] = true
+			}
+			continue
+		}
+		if r, ok := model.RuleByID(item); ok {
+			set[r.ID] = true
+			continue
+		}
+		rs := model.RulesOf(strings.ToLower(item))
+		if len(rs) == 0 {
+			return nil, usagef("%s: unknown rule %q (run 'atlint help' for the list)", flagName, item)
+		}
+		for _, r := range rs {
+			set[r.ID] = true
+		}
+	}
+	return set, nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// analyzersOf returns the analyzers of a suite by name.
+func analyzersOf(suite []*analysis.Analyzer) map[string]*analysis.Analyzer {
+	m := map[string]*analysis.Analyzer{}
+	for _, a := range suite {
+		m[a.Name] = a
+	}
+	return m
+}

@@ -1,0 +1,226 @@
+package driver
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/atlint/atlint/output"
+)
+
+// fixResult is what applying the fixes did.
+type fixResult struct {
+	unfixed []*finding // findings whose code is unchanged (no fix, or its fix was skipped)
+	fixed   int        // findings whose first fix was applied
+	files   []string   // files changed (or, with -diff, that would change), relative
+}
+
+// edit is an output.Edit resolved to a file's byte offsets.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// applyFixes applies the first fix of every finding (with -diff, prints
+// the changes instead). A fix applies whole or not at all: a fix with an
+// edit that overlaps an edit already accepted for the same file (other
+// than an identical one, such as the same import added twice) is skipped
+// with a note, and so is a fix that touches a generated file. The edited
+// file must still parse; it is gofmt'ed when it was gofmt-clean before.
+func (r *run) applyFixes(fs []*finding) (fixResult, error) {
+	var res fixResult
+	accepted := map[string][]edit{} // absolute file → accepted edits
+	generated := map[string]bool{}
+	var firstErr error
+	note := func(f *finding, format string, args ...any) {
+		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", f.Pos.File, f.Pos.Line, f.Pos.Column, fmt.Sprintf(format, args...))
+	}
+
+	for _, f := range fs {
+		if len(f.Fixes) == 0 {
+			res.unfixed = append(res.unfixed, f)
+			continue
+		}
+		fix := f.Fixes[0]
+		perFile, err := r.resolve(fix)
+		if err != nil {
+			note(f, "fix %q skipped: %v", fix.Message, err)
+			res.unfixed = append(res.unfixed, f)
+			continue
+		}
+		ok := true
+		for file, edits := range perFile {
+			gen, seen := generated[file]
+			if !seen {
+				gen = r.isGenerated(file)
+				generated[file] = gen
+			}
+			if gen {
+				note(f, "fix %q skipped: %s is generated", fix.Message, r.relPath(file))
+				ok = false
+				break
+			}
+			if _, conflict := merge(accepted[file], edits); conflict {
+				note(f, "fix %q skipped: it conflicts with another fix; run atlint -fix again", fix.Message)
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			res.unfixed = append(res.unfixed, f)
+			continue
+		}
+		for file, edits := range perFile {
+			accepted[file], _ = merge(accepted[file], edits)
+		}
+		res.fixed++
+	}
+
+	files := sortedKeys(accepted)
+	for _, file := range files {
+		src, err := r.source(file)
+		if err != nil {
+			firstErr = cmpErr(firstErr, err)
+			continue
+		}
+		out, err := r.rewrite(file, src, accepted[file])
+		if err != nil {
+			firstErr = cmpErr(firstErr, err)
+			continue
+		}
+		rel := r.relPath(file)
+		if bytes.Equal(out, src) {
+			continue
+		}
+		res.files = append(res.files, rel)
+		if r.opts.diff {
+			fmt.Fprint(r.env.Stdout, unifiedDiff(rel, src, out))
+			continue
+		}
+		mode := os.FileMode(0o644)
+		if st, err := os.Stat(file); err == nil {
+			mode = st.Mode().Perm()
+		}
+		if err := os.WriteFile(file, out, mode); err != nil {
+			firstErr = cmpErr(firstErr, err)
+		}
+	}
+	if r.opts.fix && res.fixed > 0 {
+		fmt.Fprintf(r.env.Stderr, "atlint: fixed %s in %s\n", plural(res.fixed, "finding"), plural(len(res.files), "file"))
+	}
+	return res, firstErr
+}
+
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}
+
+// resolve groups the edits of a fix by absolute file name, checking their
+// offsets against the file content.
+func (r *run) resolve(fix output.Fix) (map[string][]edit, error) {
+	m := map[string][]edit{}
+	for _, e := range fix.Edits {
+		file := e.Pos.File
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(r.env.Dir, file)
+		}
+		if e.End.File != e.Pos.File {
+			return nil, fmt.Errorf("an edit spans two files")
+		}
+		src, err := r.source(file)
+		if err != nil {
+			return nil, err
+		}
+		if e.Pos.Offset < 0 || e.End.Offset < e.Pos.Offset || e.End.Offset > len(src) {
+			return nil, fmt.Errorf("edit out of range in %s (the file changed since it was analysed?)", e.Pos.File)
+		}
+		m[file] = append(m[file], edit{e.Pos.Offset, e.End.Offset, e.NewText})
+	}
+	return m, nil
+}
+
+// merge adds edits to accepted (sorted by offset). An edit identical to
+// an accepted one is dropped; an edit that overlaps one, or inserts at the
+// same offset with other text, is a conflict (accepted is then returned
+// unchanged).
+func merge(accepted, edits []edit) ([]edit, bool) {
+	out := append([]edit(nil), accepted...)
+	for _, e := range edits {
+		dup := false
+		for _, a := range out {
+			if a == e {
+				dup = true
+				break
+			}
+			if overlaps(a, e) {
+				return accepted, true
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].start != out[j].start {
+			return out[i].start < out[j].start
+		}
+		return out[i].end < out[j].end
+	})
+	return out, false
+}
+
+func overlaps(a, b edit) bool {
+	if a.start == a.end && b.start == b.end {
+		return a.start == b.start // two insertions at one point: order unknown
+	}
+	if a.start == a.end {
+		return b.start < a.start && a.start < b.end
+	}
+	if b.start == b.end {
+		return a.start < b.start && b.start < a.end
+	}
+	return a.start < b.end && b.start < a.end
+}
+
+// rewrite applies sorted, non-overlapping edits to src. The result must
+// parse; it is formatted when src was gofmt-clean.
+func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
+	var b bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		b.Write(src[last:e.start])
+		b.WriteString(e.text)
+		last = e.end
+	}
+	b.Write(src[last:])
+	out := b.Bytes()
+	if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ParseComments|parser.SkipObjectResolution); err != nil {
+		return nil, fmt.Errorf("%s: the fixes would not parse (%v); file left unchanged", r.relPath(file), err)
+	}
+	if clean, err := format.Source(src); err == nil && bytes.Equal(clean, src) {
+		if formatted, err := format.Source(out); err == nil {
+			out = formatted
+		}
+	}
+	return out, nil
+}
+
+// isGenerated reports whether the file has a "Code generated ... DO NOT
+// EDIT." comment (ast.IsGenerated).
+func (r *run) isGenerated(file string) bool {
+	src, err := r.source(file)
+	if err != nil {
+		return false
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ParseComments|parser.PackageClauseOnly)
+	return err == nil && ast.IsGenerated(f)
+}
