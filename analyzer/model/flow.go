@@ -288,8 +288,13 @@ func (f *Flow) Stored(e ast.Expr) *Taint {
 	}
 }
 
-// Of returns the taint of expression e, or nil.
-func (f *Flow) Of(e ast.Expr) *Taint {
+// Of returns the taint of expression e, or nil. A variable or field holds
+// the taint stored into it, or into a whole it is part of, or that of the
+// spec's source it is selected from (r.Body of a source r); a whole also
+// holds the taint of any of its fields (so storing cfg stores cfg.Token).
+func (f *Flow) Of(e ast.Expr) *Taint { return f.of(e, true) }
+
+func (f *Flow) of(e ast.Expr, inner bool) *Taint {
 	if e == nil || f.Info == nil || f.depth > 64 {
 		return nil
 	}
@@ -332,8 +337,17 @@ func (f *Flow) Of(e ast.Expr) *Taint {
 				return t
 			}
 		}
+		// A field of a source (r.Body of a request r).
+		if s, ok := x.(*ast.SelectorExpr); ok {
+			if t := f.of(s.X, false); t != nil {
+				return t
+			}
+		}
 		// A whole with a tainted field.
-		return f.inner[key]
+		if inner {
+			return f.inner[key]
+		}
+		return nil
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
 			return first(f.Of(x.X), f.Of(x.Y))

@@ -1,0 +1,738 @@
+package tokencollect
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/atlint/atlint/analyzer/model"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the package-level analyzer (reports nothing unless its
+// -tokencollect.enable flag is set).
+var Analyzer = New()
+
+type options struct {
+	enable bool
+}
+
+// New returns a fresh analyzer with its own flags.
+func New() *analysis.Analyzer {
+	opts := &options{}
+	a := &analysis.Analyzer{
+		Name:             "tokencollect",
+		Doc:              model.MustExtractDoc(doc, "tokencollect"),
+		URL:              model.DocURL("ATL401"),
+		Requires:         []*analysis.Analyzer{model.Analyzer},
+		RunDespiteErrors: true,
+		ResultType:       model.ReportedType,
+	}
+	a.Flags.BoolVar(&opts.enable, "enable", false, "report (the rule is off by default: enable it for apps that act for other users)")
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
+	return a
+}
+
+// Taint flags.
+const (
+	fReq     uint = 1 << iota // from the incoming request
+	fToken                    // named as an Atlassian API token or app password
+	fGeneric                  // named "api_token"/"app_password" without product context
+	fEnv                      // from the environment or a keyring
+	fAtl                      // an Atlassian URL or host
+)
+
+type checker struct {
+	pass      *analysis.Pass
+	rep       *model.Reporter
+	m         *model.Result
+	pkgAtl    bool // the package uses an Atlassian client library or URL
+	reqParams map[types.Object]bool
+	structs   map[*types.Struct]*structInfo
+	reported  map[*types.TypeName]bool
+}
+
+type structInfo struct {
+	name       string
+	ctx        bool            // names an Atlassian product
+	persisted  bool            // db tags or gorm.Model
+	tokenField map[string]bool // field names
+	first      *types.Var      // first token field
+}
+
+func run(pass *analysis.Pass, opts *options) (any, error) {
+	rep := model.NewReporter(pass)
+	if !opts.enable || pass.TypesInfo == nil {
+		return rep.Result(), nil
+	}
+	c := &checker{
+		pass:      pass,
+		rep:       rep,
+		m:         rep.Model,
+		reqParams: map[types.Object]bool{},
+		structs:   map[*types.Struct]*structInfo{},
+		reported:  map[*types.TypeName]bool{},
+	}
+	c.pkgAtl = c.m.Imports(model.ModGoJira, model.ModGoAtlassian)
+	if !c.pkgAtl {
+		for _, s := range c.m.Strings {
+			if atlassianString(s.Value) {
+				c.pkgAtl = true
+				break
+			}
+		}
+	}
+	persistedTypes := map[*types.TypeName]ast.Node{}
+	for fc := range c.m.Inspector.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := fc.Node().(*ast.FuncDecl)
+		if fd.Body == nil || c.m.FileOf(fd.Pos()).IsTest() {
+			continue
+		}
+		c.function(fc, persistedTypes)
+	}
+	c.types(persistedTypes)
+	return rep.Result(), nil
+}
+
+// function checks one function declaration (with its function literals).
+func (c *checker) function(fc inspector.Cursor, persisted map[*types.TypeName]ast.Node) {
+	info := c.pass.TypesInfo
+	// Cheap gate: does the body hold a sink at all?
+	type sinkCall struct {
+		call *ast.CallExpr
+		args []ast.Expr
+		what string
+	}
+	var sinks []sinkCall
+	for n := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := n.Node().(*ast.CallExpr)
+		if args, what := c.storageSink(call); what != "" {
+			sinks = append(sinks, sinkCall{call, args, what})
+		}
+	}
+	var auth []*model.AuthSink
+	fd := fc.Node()
+	for _, s := range c.m.Sinks {
+		if s.Node.Pos() >= fd.Pos() && s.Node.End() <= fd.End() && s.Secret != nil {
+			auth = append(auth, s)
+		}
+	}
+	if len(sinks) == 0 && len(auth) == 0 {
+		return
+	}
+	// Incoming requests: *http.Request parameters.
+	for n := range fc.Preorder((*ast.FuncType)(nil)) {
+		ft := n.Node().(*ast.FuncType)
+		if ft.Params == nil {
+			continue
+		}
+		for _, fld := range ft.Params.List {
+			for _, name := range fld.Names {
+				if obj := info.Defs[name]; obj != nil && isNamedPtr(obj.Type(), "net/http", "Request") {
+					c.reqParams[obj] = true
+				}
+			}
+		}
+	}
+	flow := model.NewFlow(info, fc, model.FlowSpec{Source: c.source, Through: c.through, Into: c.into})
+
+	for _, s := range sinks {
+		for _, a := range s.args {
+			t := flow.Of(a)
+			if tn := c.persistedType(a); tn != nil {
+				if _, ok := persisted[tn]; !ok {
+					persisted[tn] = s.call
+				}
+			}
+			if t == nil || t.Flags&fEnv != 0 {
+				continue
+			}
+			token := t.Flags&fToken != 0 || (t.Flags&fGeneric != 0 && c.pkgAtl)
+			if !token && t.Flags&fReq != 0 && c.holdsTokenField(info.TypeOf(a)) {
+				token = true
+			}
+			if !token {
+				continue
+			}
+			c.rep.Report("ATL401", analysis.Diagnostic{
+				Pos: a.Pos(), End: a.End(),
+				Message: fmt.Sprintf("Atlassian API token from %s is stored with %s: apps must not collect or store users' API tokens; use OAuth 2.0 (3LO) or Forge", t.What, s.what),
+			})
+			break
+		}
+	}
+	for _, s := range auth {
+		t := flow.Of(s.Secret)
+		if t == nil || t.Flags&fEnv != 0 || t.Flags&(fReq|fToken|fGeneric) == 0 {
+			continue
+		}
+		if t.Flags&fToken == 0 && s.Library == "net/http" {
+			// A request value or generic name: only toward an Atlassian URL.
+			tt := flow.Of(s.Target)
+			if tt == nil || tt.Flags&fAtl == 0 {
+				continue
+			}
+		}
+		c.rep.Report("ATL401", analysis.Diagnostic{
+			Pos: s.Secret.Pos(), End: s.Secret.End(),
+			Message: fmt.Sprintf("Atlassian API token from %s is used for %s auth: apps must not ask users for their API tokens; use OAuth 2.0 (3LO) or Forge", t.What, s.Scheme+kindSuffix(s)),
+		})
+	}
+}
+
+func kindSuffix(s *model.AuthSink) string {
+	if s.Scheme == "" {
+		return "Authorization header"
+	}
+	return ""
+}
+
+// source is the rule's taint source.
+func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
+	info := c.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.Ident:
+		obj := info.Uses[x]
+		if obj != nil && c.reqParams[obj] {
+			return &model.Taint{Flags: fReq, What: "the request", Pos: x.Pos()}
+		}
+		if tv, ok := info.Types[x]; ok && tv.Value != nil {
+			return c.constSource(tv)
+		}
+		if obj != nil && productName(x.Name) && urlName(x.Name) {
+			return &model.Taint{Flags: fAtl, What: x.Name, Pos: x.Pos()}
+		}
+	case *ast.BasicLit:
+		if tv, ok := info.Types[x]; ok {
+			return c.constSource(tv)
+		}
+	case *ast.SelectorExpr:
+		if tv, ok := info.Types[x]; ok && tv.Value != nil {
+			return c.constSource(tv)
+		}
+		sel := info.Selections[x]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return nil
+		}
+		fv, _ := sel.Obj().(*types.Var)
+		if fv == nil {
+			return nil
+		}
+		if productName(fv.Name()) && urlName(fv.Name()) {
+			return &model.Taint{Flags: fAtl, What: fv.Name(), Pos: x.Pos()}
+		}
+		if !c.isTokenField(sel) {
+			return nil
+		}
+		if st := f.Stored(x); st != nil && st.Flags&fEnv != 0 {
+			return st // set from the environment in this function
+		}
+		base := f.Of(x.X)
+		flags := fToken
+		what := "field " + c.ownerName(sel) + "." + fv.Name()
+		if base != nil && base.Flags&fReq != 0 {
+			flags |= fReq
+			what = "request field " + c.ownerName(sel) + "." + fv.Name()
+		}
+		return &model.Taint{Flags: flags, What: what, Pos: x.Pos()}
+	case *ast.IndexExpr:
+		key := constString(info, x.Index)
+		if key == "" {
+			return nil
+		}
+		if base := f.Of(x.X); base != nil && base.Flags&fReq != 0 {
+			if fl := keyFlags(key); fl != 0 {
+				return &model.Taint{Flags: fReq | fl, What: "request value " + strconv.Quote(key), Pos: x.Pos()}
+			}
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, x).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			return nil
+		}
+		p := fn.Pkg().Path()
+		if (p == "os" && (fn.Name() == "Getenv" || fn.Name() == "LookupEnv")) || strings.Contains(p, "keyring") {
+			return &model.Taint{Flags: fEnv, What: "the environment", Pos: x.Pos()}
+		}
+		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+		if !ok || info.Selections[sel] == nil {
+			return nil
+		}
+		base := f.Of(sel.X)
+		if base == nil || base.Flags&fReq == 0 {
+			return nil
+		}
+		for _, a := range x.Args {
+			if key := constString(info, a); key != "" {
+				if fl := keyFlags(key); fl != 0 {
+					return &model.Taint{Flags: fReq | fl, What: "request value " + strconv.Quote(key), Pos: x.Pos()}
+				}
+			}
+		}
+		if p == "net/http" && fn.Name() == "BasicAuth" {
+			return &model.Taint{Flags: fReq, What: "the request's Basic auth", Pos: x.Pos()}
+		}
+	}
+	return nil
+}
+
+func (c *checker) constSource(tv types.TypeAndValue) *model.Taint {
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil
+	}
+	if atlassianString(constant.StringVal(tv.Value)) {
+		return &model.Taint{Flags: fAtl, What: "an Atlassian URL"}
+	}
+	return nil
+}
+
+// through: methods of request-derived values in net/http, net/url and
+// mime/multipart carry their taint (r.URL.Query().Get, r.Header.Get);
+// http.NewRequest carries its URL's.
+func (c *checker) through(f *model.Flow, call *ast.CallExpr, fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "net/http":
+		return model.RecvName(fn) != "" || fn.Name() == "NewRequest" || fn.Name() == "NewRequestWithContext"
+	case "net/url", "mime/multipart":
+		return true
+	}
+	return false
+}
+
+// into: r.ParseForm and friends need nothing; gin-style binders are out of
+// scope. Decoders are built into the flow.
+func (c *checker) into(f *model.Flow, call *ast.CallExpr, fn *types.Func) ([]ast.Expr, ast.Expr) {
+	return nil, nil
+}
+
+// storageSink returns the arguments of call that it stores, and a
+// description of the sink ("" when call is no storage sink).
+func (c *checker) storageSink(call *ast.CallExpr) ([]ast.Expr, string) {
+	info := c.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return nil, ""
+	}
+	p, recv, name := fn.Pkg().Path(), model.RecvName(fn), fn.Name()
+	switch {
+	case p == "database/sql" && (recv == "DB" || recv == "Tx" || recv == "Conn" || recv == "Stmt"):
+		switch name {
+		case "Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext":
+			return call.Args, "database/sql " + name
+		}
+	case (model.PathWithin(p, "gorm.io/gorm") || model.PathWithin(p, "github.com/jinzhu/gorm")) && recv == "DB":
+		switch name {
+		case "Create", "CreateInBatches", "Save", "Updates", "Update", "FirstOrCreate", "Exec":
+			return call.Args, "gorm " + name
+		}
+	case model.PathWithin(p, "github.com/redis/go-redis") || model.PathWithin(p, "github.com/go-redis/redis"):
+		switch name {
+		case "Set", "SetNX", "SetEx", "SetXX", "SetArgs", "GetSet", "HSet", "HSetNX", "HMSet", "MSet", "MSetNX":
+			return call.Args, "redis " + name
+		}
+	case p == "os" && recv == "" && name == "WriteFile" && len(call.Args) == 3:
+		return call.Args[1:2], "os.WriteFile"
+	case p == "os" && recv == "File" && (name == "Write" || name == "WriteString" || name == "WriteAt"):
+		return call.Args[:1], "a file write"
+	case p == "io" && name == "WriteString" && len(call.Args) == 2 && c.isFile(call.Args[0]):
+		return call.Args[1:], "a file write"
+	case p == "fmt" && strings.HasPrefix(name, "Fprint") && len(call.Args) > 1 && c.isFile(call.Args[0]):
+		return call.Args[1:], "a file write"
+	case p == "encoding/json" && recv == "Encoder" && name == "Encode":
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if nc, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && len(nc.Args) == 1 && c.isFile(nc.Args[0]) {
+				return call.Args, "a file write"
+			}
+		}
+	case p == "net/http" && recv == "" && name == "SetCookie" && len(call.Args) == 2:
+		return call.Args[1:], "a cookie"
+	}
+	return nil, ""
+}
+
+func (c *checker) isFile(e ast.Expr) bool {
+	return isNamedPtr(c.pass.TypesInfo.TypeOf(e), "os", "File")
+}
+
+func isNamedPtr(t types.Type, pkg, name string) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// persistedType returns the named struct type declared in this package
+// that a storage sink receives, when it has a token field.
+func (c *checker) persistedType(e ast.Expr) *types.TypeName {
+	t := c.pass.TypesInfo.TypeOf(e)
+	for {
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+			continue
+		}
+		if s, ok := t.(*types.Slice); ok {
+			t = s.Elem()
+			continue
+		}
+		break
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != c.pass.Pkg {
+		return nil
+	}
+	if st, ok := n.Underlying().(*types.Struct); ok && c.structOf(st, n.Obj().Name()).first != nil {
+		return n.Obj()
+	}
+	return nil
+}
+
+func (c *checker) holdsTokenField(t types.Type) bool {
+	for {
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+			continue
+		}
+		break
+	}
+	if t == nil {
+		return false
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	name := ""
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		name = n.Obj().Name()
+	}
+	return c.structOf(st, name).first != nil
+}
+
+// types reports struct types declared in the package that persist a token
+// field: db tags, gorm.Model, or handed to a storage sink.
+func (c *checker) types(fromSinks map[*types.TypeName]ast.Node) {
+	info := c.pass.TypesInfo
+	for n := range c.m.Inspector.Root().Preorder((*ast.TypeSpec)(nil)) {
+		ts := n.Node().(*ast.TypeSpec)
+		if c.m.FileOf(ts.Pos()).IsTest() {
+			continue
+		}
+		tn, _ := info.Defs[ts.Name].(*types.TypeName)
+		if tn == nil || c.reported[tn] {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		si := c.structOf(st, tn.Name())
+		if si.first == nil {
+			continue
+		}
+		_, sunk := fromSinks[tn]
+		if !si.persisted && !sunk {
+			continue
+		}
+		c.reported[tn] = true
+		pos, end := si.first.Pos(), si.first.Pos()+token.Pos(len(si.first.Name()))
+		c.rep.Report("ATL401", analysis.Diagnostic{
+			Pos: pos, End: end,
+			Message: fmt.Sprintf("struct %s persists an Atlassian API token in field %s: apps must not store users' API tokens; use OAuth 2.0 (3LO) or Forge", tn.Name(), si.first.Name()),
+		})
+	}
+}
+
+func (c *checker) ownerName(sel *types.Selection) string {
+	if _, name := c.owner(sel); name != "" {
+		return name
+	}
+	return "struct"
+}
+
+// owner returns the struct that declares the selected field, and its type
+// name ("" when anonymous).
+func (c *checker) owner(sel *types.Selection) (*types.Struct, string) {
+	t := sel.Recv()
+	idx := sel.Index()
+	for i := 0; i < len(idx)-1; i++ {
+		st := structUnder(t)
+		if st == nil || idx[i] >= st.NumFields() {
+			return nil, ""
+		}
+		t = st.Field(idx[i]).Type()
+	}
+	st := structUnder(t)
+	if st == nil {
+		return nil, ""
+	}
+	if n, ok := types.Unalias(derefType(t)).(*types.Named); ok {
+		return st, n.Obj().Name()
+	}
+	return st, ""
+}
+
+func structUnder(t types.Type) *types.Struct {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// isTokenField reports whether the selected field is a token field of
+// the struct that declares it.
+func (c *checker) isTokenField(sel *types.Selection) bool {
+	st, name := c.owner(sel)
+	if st == nil {
+		return false
+	}
+	return c.structOf(st, name).tokenField[sel.Obj().Name()]
+}
+
+// structOf classifies the fields of st (named name, "" if anonymous).
+func (c *checker) structOf(st *types.Struct, name string) *structInfo {
+	if si := c.structs[st]; si != nil {
+		return si
+	}
+	si := &structInfo{name: name, tokenField: map[string]bool{}}
+	c.structs[st] = si
+	si.ctx = productName(name)
+	type cand struct {
+		v     *types.Var
+		names []string
+	}
+	var cands []cand
+	for i := 0; i < st.NumFields(); i++ {
+		fv := st.Field(i)
+		tag := reflect.StructTag(st.Tag(i))
+		names := append([]string{fv.Name()}, tagNames(tag)...)
+		for _, k := range []string{"db", "gorm", "bson", "sql", "pg", "bun"} {
+			if _, ok := tag.Lookup(k); ok {
+				si.persisted = true
+			}
+		}
+		if fv.Embedded() {
+			if n, ok := types.Unalias(derefType(fv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil &&
+				(model.PathWithin(n.Obj().Pkg().Path(), "gorm.io/gorm") || model.PathWithin(n.Obj().Pkg().Path(), "github.com/jinzhu/gorm")) && n.Obj().Name() == "Model" {
+				si.persisted = true
+			}
+		}
+		for _, nm := range names {
+			if productName(nm) {
+				si.ctx = true
+			}
+		}
+		_, env1 := tag.Lookup("env")
+		_, env2 := tag.Lookup("envconfig")
+		if env1 || env2 || !isStringish(fv.Type()) {
+			continue
+		}
+		cands = append(cands, cand{fv, names})
+	}
+	for _, cd := range cands {
+		tok := false
+		for _, nm := range cd.names {
+			if credName(nm, si.ctx) {
+				tok = true
+			}
+		}
+		if tok {
+			si.tokenField[cd.v.Name()] = true
+			if si.first == nil {
+				si.first = cd.v
+			}
+		}
+	}
+	return si
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func isStringish(t types.Type) bool {
+	t = derefType(t)
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	case *types.Struct:
+		// sql.NullString and similar wrappers.
+		return u.NumFields() > 0 && isStringish(u.Field(0).Type())
+	}
+	return false
+}
+
+// tagNames returns the names a struct tag gives a field.
+func tagNames(tag reflect.StructTag) []string {
+	var out []string
+	for _, k := range []string{"json", "db", "yaml", "toml", "form", "mapstructure", "bson", "query", "schema", "xml", "ini", "koanf", "sql", "pg", "bun"} {
+		if v, ok := tag.Lookup(k); ok {
+			if i := strings.IndexByte(v, ','); i >= 0 {
+				v = v[:i]
+			}
+			if v != "" && v != "-" {
+				out = append(out, v)
+			}
+		}
+	}
+	if v, ok := tag.Lookup("gorm"); ok {
+		for _, part := range strings.Split(v, ";") {
+			if col, ok := strings.CutPrefix(strings.TrimSpace(part), "column:"); ok {
+				out = append(out, col)
+			}
+		}
+	}
+	return out
+}
+
+func norm(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch >= 'A' && ch <= 'Z':
+			b.WriteByte(ch + 'a' - 'A')
+		case ch >= 'a' && ch <= 'z', ch >= '0' && ch <= '9':
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
+var products = []string{"jira", "confluence", "atlassian", "bitbucket"}
+
+func productName(s string) bool {
+	n := norm(s)
+	for _, p := range products {
+		if strings.Contains(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func urlName(s string) bool {
+	n := norm(s)
+	for _, w := range []string{"url", "uri", "host", "site", "endpoint", "baseurl", "server", "instance", "domain"} {
+		if strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// oauthName: values of the OAuth 2.0 flow and other non-API-token secrets.
+func oauthName(n string) bool {
+	for _, w := range []string{"oauth", "accesstoken", "refreshtoken", "idtoken", "clientsecret", "clientid", "csrf", "xsrf",
+		"session", "webhook", "sharedsecret", "jwt", "state", "nonce", "verifier", "code"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// notValue: names of things about a credential rather than the credential.
+func notValue(n string) bool {
+	for _, w := range []string{"url", "uri", "type", "expiry", "expires", "expiresat", "expiration", "ttl", "header", "field",
+		"label", "help", "hint", "placeholder", "path", "file", "env", "var", "count", "len", "length", "isset", "enabled",
+		"valid", "id", "name", "hash", "required", "policy", "reset", "changed", "updatedat", "createdat", "lastused"} {
+		if strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCred(n string) bool {
+	return strings.Contains(n, "token") || strings.Contains(n, "password") || strings.Contains(n, "passwd") ||
+		strings.Contains(n, "apikey") || strings.Contains(n, "secret") || strings.HasSuffix(n, "pat")
+}
+
+// credName reports whether a field or key name holds an Atlassian API
+// token: a product and a credential word (JiraAPIToken), or, in a struct
+// that names a product (ctx), a credential word (APIToken, Password).
+func credName(s string, ctx bool) bool {
+	if len(s) > maxName {
+		return false
+	}
+	n := norm(s)
+	if n == "" || oauthName(n) || notValue(n) || !hasCred(n) {
+		return false
+	}
+	if productName(n) || ctx {
+		return true
+	}
+	return genericName(n)
+}
+
+// maxName bounds the names classified: a longer key is no field name.
+const maxName = 64
+
+// genericName: "api_token", "app_password": Atlassian's words, used by
+// other services too.
+func genericName(n string) bool {
+	return strings.Contains(n, "apitoken") || strings.Contains(n, "apppassword")
+}
+
+// keyFlags classifies a request key ("jira_api_token", "api_token").
+func keyFlags(key string) uint {
+	if len(key) > maxName {
+		return 0
+	}
+	n := norm(key)
+	if n == "" || oauthName(n) || notValue(n) || !hasCred(n) {
+		return 0
+	}
+	if productName(n) {
+		return fToken
+	}
+	if genericName(n) {
+		return fGeneric
+	}
+	return 0
+}
+
+func constString(info *types.Info, e ast.Expr) string {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value)
+	}
+	return ""
+}
+
+// atlassianString reports whether a constant names an Atlassian host or a
+// Jira/Confluence REST path.
+func atlassianString(s string) bool {
+	if len(s) < 6 {
+		return false
+	}
+	for _, w := range []string{".atlassian.net", "api.atlassian.com", "bitbucket.org", "/rest/api/", "/rest/agile/", "/wiki/rest/", "/wiki/api/", "/rest/servicedeskapi"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

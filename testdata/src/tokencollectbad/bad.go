@@ -1,0 +1,17 @@
+package tokencollectbad
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+type Conn struct {
+	JiraAPIToken string `db:"jira_api_token"` // want `ATL401 struct Conn persists an Atlassian API token in field JiraAPIToken`
+	Broken       undefinedType
+}
+
+func h(r *http.Request, db *sql.DB) {
+	db.Exec("INSERT INTO t VALUES(?)", r.FormValue("jira_api_token"), undefinedVar) // want `ATL401 Atlassian API token from request value "jira_api_token" is stored with database/sql Exec`
+	x := undefinedFunc(r.FormValue("confluence_token"))
+	db.Exec("INSERT INTO t VALUES(?)", x)
+}
