@@ -1,9 +1,3 @@
-// Package output turns atlint's findings into text, JSON and SARIF 2.1.0,
-// and computes the fingerprints that baselines and code scanning use.
-//
-// A Finding is driver-neutral: the command fills it from the analysis
-// results; the writers never see analysis types. Messages are already
-// redacted by the rules (no rule puts a whole secret in a message).
 package output
 
 // A Finding is one diagnostic of one rule.
