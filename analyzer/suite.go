@@ -11,6 +11,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules/ignores"
+	"github.com/atlint/atlint/rules/scopedurl"
 )
 
 // A rule package: its package-level analyzer and its constructor.
@@ -23,6 +24,7 @@ type entry struct {
 // check (ATL001, package ignores) is added by the functions below.
 var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
+	{scopedurl.Analyzer, scopedurl.New},
 }
 
 var (

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -48,6 +49,9 @@ type Result struct {
 	Inspector *inspector.Inspector
 
 	byTokenFile map[*token.File]*FileInfo
+
+	reachOnce sync.Once // builds reach on first use (see Reaches)
+	reach     *reachIndex
 }
 
 // FileOf returns the file that contains pos, or nil.

@@ -1,0 +1,74 @@
+// Package scopedurl defines the analyzer behind rule ATL201: credentials
+// sent to a host that will reject them, above all API tokens sent with
+// Basic auth to https://<site>.atlassian.net.
+//
+// # Analyzer scopedurl
+//
+// scopedurl: report tokens sent to an Atlassian host that will reject them (scoped API tokens to <site>.atlassian.net)
+//
+// Rule ATL201. A scoped API token sent with Basic auth to a site URL
+// (https://mysite.atlassian.net/rest/api/3/issue/KEY) fails with errors that
+// look like permission problems: 401 "You do not have permission to create
+// issues", 404 "Issue does not exist or you do not have permission to see
+// it", an empty project list. The same request works through the API
+// gateway, with the path after the site unchanged:
+//
+//	https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/issue/KEY
+//	https://api.atlassian.com/ex/confluence/{cloudId}/wiki/api/v2/pages
+//
+// Classic API tokens are being retired, so every API token is heading to
+// scoped: code that sends Basic-auth API tokens to *.atlassian.net (or a
+// legacy *.jira.com site) is code that will break. The cloud ID of a site
+// is the UUID at https://<site>.atlassian.net/_edge/tenant_info.
+//
+// The rule follows, with the type checker and within the package, the URL
+// and the credentials of
+//
+//   - requests made by http.NewRequest and http.NewRequestWithContext and
+//     authenticated with SetBasicAuth or Header.Set/Add("Authorization",
+//     "Basic …"/"Bearer …") on the same request value (through variables,
+//     struct fields, helper functions, Clone and WithContext);
+//   - an *http.Client whose Transport is a RoundTripper of the package that
+//     sets the credentials, used with Do, Get, Head, Post or PostForm;
+//   - go-jira clients (github.com/andygrunwald/go-jira, v1 and v2 cloud and
+//     onpremise) made by NewClient with the *http.Client of a
+//     BasicAuthTransport, PATAuthTransport or BearerAuthTransport;
+//   - go-atlassian clients (github.com/ctreminiom/go-atlassian, v1 and v2:
+//     Jira v2/v3, agile, sm, Confluence) made by New whose Auth is set with
+//     SetBasicAuth or SetBearerToken.
+//
+// A URL counts as a site URL when the code writes its host: a constant,
+// a concatenation or fmt.Sprintf with a constant site prefix, url.URL{Host: …},
+// url.Parse, url.JoinPath, a default value (a variable assigned a site URL
+// on some path, cmp.Or, a flag default, a struct literal, a struct tag
+// default:"…" or envDefault:"…"), or a host the code checks with
+// strings.HasSuffix(host, ".atlassian.net") or strings.Contains, or a flag
+// whose usage text names a site URL. A URL read only from configuration
+// (an environment variable, a flag or a field without such a constraint) is
+// not reported.
+//
+// The same machinery reports the other credentials a site rejects: an OAuth
+// 2.0 Bearer token (only api.atlassian.com accepts them; cloud IDs at
+// https://api.atlassian.com/oauth/token/accessible-resources), a Cloud API
+// token sent as Bearer (API tokens use Basic auth), and a Data Center
+// personal access token or Bitbucket Data Center token (they work only on
+// the customer's own Data Center host). The kind of a token comes from its
+// value when the code holds one, from go-jira's PATAuthTransport, or from
+// the names around it (JIRA_PAT, oauthToken, apiToken).
+//
+// Silent on URLs already on api.atlassian.com/ex/…, OAuth flows that use
+// api.atlassian.com, Bitbucket (bitbucket.org, api.bitbucket.org), Data
+// Center and other hosts.
+//
+// Suggested fix: when the site's cloud ID is given with the flag
+// -scopedurl.cloudid SITE=UUID (repeatable; SITE is mysite or
+// mysite.atlassian.net; a configuration file sets the same option), the
+// fix rewrites the site origin in the URL literal to
+// https://api.atlassian.com/ex/{product}/{cloudId}, keeping the path. The
+// product comes from the path (/rest/api, /rest/agile, /rest/servicedeskapi:
+// jira; /wiki: confluence) or from the client (go-jira: jira; go-atlassian:
+// its package). There is no fix without a cloud ID, when the product is
+// unknown, when the site origin is not written in one string literal
+// (url.URL{Host: …}, a site name pasted into a format), or when the literal
+// serves requests of different products.
+package scopedurl

@@ -1,0 +1,432 @@
+package scopedurl
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the scopedurl analyzer with its own flags.
+var Analyzer = New()
+
+// New returns a fresh scopedurl analyzer whose options are its own flags.
+func New() *analysis.Analyzer {
+	opts := &options{cloudIDs: cloudIDs{}}
+	a := &analysis.Analyzer{
+		Name:             "scopedurl",
+		Doc:              model.MustExtractDoc(doc, "scopedurl"),
+		URL:              model.DocURL("ATL201"),
+		Requires:         []*analysis.Analyzer{model.Analyzer},
+		RunDespiteErrors: true,
+		ResultType:       model.ReportedType,
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
+	}
+	a.Flags.Var(opts.cloudIDs, "cloudid", "cloud ID of a site, for the suggested fix: SITE=UUID (SITE is mysite or mysite.atlassian.net; repeatable, or comma-separated); the ID is at https://SITE.atlassian.net/_edge/tenant_info")
+	return a
+}
+
+type options struct {
+	cloudIDs cloudIDs
+}
+
+// cloudIDs maps site hosts (mysite.atlassian.net) to cloud IDs. It is a
+// repeatable flag.Value: each Set adds SITE=UUID pairs.
+type cloudIDs map[string]string
+
+func (c cloudIDs) String() string {
+	var pairs []string
+	for site, id := range c {
+		pairs = append(pairs, site+"="+id)
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, ",")
+}
+
+func (c cloudIDs) Set(v string) error {
+	for _, pair := range strings.Split(v, ",") {
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		site, id, ok := strings.Cut(pair, "=")
+		if !ok {
+			return fmt.Errorf("cloud ID %q: want SITE=UUID, e.g. mysite=0b3c1f9e-5a7d-4c2b-9e8f-1a2b3c4d5e6f", pair)
+		}
+		host, ok := atlassian.NormalizeSite(site)
+		if !ok {
+			return fmt.Errorf("cloud ID %q: %q is not an Atlassian Cloud site (want mysite or mysite.atlassian.net)", pair, site)
+		}
+		id = strings.TrimSpace(id)
+		if !atlassian.IsCloudID(id) {
+			return fmt.Errorf("cloud ID %q: %q is not a UUID (read it from https://%s/_edge/tenant_info)", pair, id, host)
+		}
+		c[host] = strings.ToLower(id)
+	}
+	return nil
+}
+
+// A credential class, for the message.
+type credClass int
+
+const (
+	credAPIToken   credClass = iota // Basic auth: an API token (Cloud accepts no passwords)
+	credBearer                      // a Bearer token: OAuth 2.0 unless told otherwise
+	credAPIBearer                   // a Cloud API token sent as Bearer
+	credDataCenter                  // a Data Center PAT or Bitbucket DC token
+)
+
+// A finding before fixes are decided.
+type finding struct {
+	reach   *model.Reach
+	cls     credClass
+	kind    string // the credential's kind, for Data Center messages
+	site    string // site host, "" when only constrained
+	origin  string // the site origin as written ("https://mysite.atlassian.net")
+	path    string // the constant path after the origin
+	full    bool   // path is the whole rest of the URL
+	product string // "jira", "confluence" or ""
+	cand    prefix // the site candidate (for the fix)
+}
+
+func run(pass *analysis.Pass, opts *options) (any, error) {
+	rep := model.NewReporter(pass)
+	m := rep.Model
+	if len(m.Sinks) == 0 || pass.TypesInfo == nil || !mentionsSiteDomain(m) {
+		return rep.Result(), nil
+	}
+	reaches := m.Reaches(pass.TypesInfo)
+	if len(reaches) == 0 {
+		return rep.Result(), nil
+	}
+	ev := newEvaluator(pass.TypesInfo, m)
+	var constrained map[types.Object]bool
+	var findings []*finding
+	seen := map[token.Pos]bool{}
+	for _, r := range reaches {
+		if seen[r.URL.Pos()] {
+			continue
+		}
+		cls, kind, ok := classify(pass.TypesInfo, m, r.Sink)
+		if !ok {
+			continue
+		}
+		f := &finding{reach: r, cls: cls, kind: kind}
+		for _, p := range ev.eval(r.URL) {
+			u, ok := atlassian.ParseURL(p.s)
+			if !ok || u.Kind != atlassian.HostSite {
+				continue
+			}
+			f.site, f.origin, f.path, f.full, f.cand = u.Host, p.s[:u.OriginEnd], u.Path, p.complete, p
+			f.product = u.Product
+			break
+		}
+		if f.site == "" {
+			if constrained == nil {
+				constrained = ev.constraints()
+			}
+			hit := false
+			for obj := range ev.roots(r.URL, 0) {
+				if constrained[obj] {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				continue
+			}
+		}
+		if f.product == "" {
+			f.product = libraryProduct(r)
+		}
+		seen[r.URL.Pos()] = true
+		findings = append(findings, f)
+	}
+	// A literal rewritten for different products gets no fix.
+	products := map[*ast.BasicLit]string{}
+	for _, f := range findings {
+		if lit, _ := f.fixLit(opts); lit != nil {
+			if p, ok := products[lit]; ok && p != f.product {
+				products[lit] = ""
+			} else if !ok {
+				products[lit] = f.product
+			}
+		}
+	}
+	fixed := map[*ast.BasicLit]bool{}
+	for _, f := range findings {
+		d := analysis.Diagnostic{Pos: f.reach.URL.Pos(), End: f.reach.URL.End(), Message: f.message(opts)}
+		if lit, off := f.fixLit(opts); lit != nil && products[lit] != "" && !fixed[lit] {
+			fixed[lit] = true
+			base := atlassian.GatewayBase(f.product, opts.cloudIDs[f.site])
+			start := lit.ValuePos + token.Pos(model.LitOffset(lit.Value, off))
+			end := lit.ValuePos + token.Pos(model.LitOffset(lit.Value, off+len(f.origin)))
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "Send the request to " + base,
+				TextEdits: []analysis.TextEdit{{Pos: start, End: end, NewText: []byte(base)}},
+			}}
+		}
+		rep.Report("ATL201", d)
+	}
+	return rep.Result(), nil
+}
+
+// mentionsSiteDomain is the gate: a package none of whose constant strings
+// names a site domain has nothing to report.
+func mentionsSiteDomain(m *model.Result) bool {
+	for _, s := range m.Strings {
+		v := strings.ToLower(s.Value) // no allocation for lower-case values
+		if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+			return true
+		}
+	}
+	return false
+}
+
+// fixLit returns the literal whose bytes from value offset off write the
+// site origin, when a fix may rewrite it.
+func (f *finding) fixLit(opts *options) (*ast.BasicLit, int) {
+	if f.site == "" || f.product == "" || opts.cloudIDs[f.site] == "" {
+		return nil, 0
+	}
+	if f.cls != credAPIToken && f.cls != credBearer {
+		return nil, 0 // a new URL alone does not make these work
+	}
+	return f.cand.litAt(len(f.origin))
+}
+
+// libraryProduct is the product a library client talks to.
+func libraryProduct(r *model.Reach) string {
+	switch r.Library {
+	case "go-jira":
+		return atlassian.ProductJira
+	case "go-atlassian":
+		if strings.Contains(r.Package, "/confluence") {
+			return atlassian.ProductConfluence
+		}
+		if strings.Contains(r.Package, "/jira") {
+			return atlassian.ProductJira
+		}
+	}
+	return ""
+}
+
+func (f *finding) message(opts *options) string {
+	where := f.origin
+	if f.site == "" {
+		where = "a <site>.atlassian.net host (the code checks that the host is a site)"
+	}
+	id := opts.cloudIDs[f.site]
+	gateway := f.replacement(id)
+	cloudID := ""
+	switch {
+	case id != "":
+	case f.site == "":
+		cloudID = "; the cloud ID of a site is at https://<site>.atlassian.net/_edge/tenant_info"
+	case f.cls == credBearer:
+		cloudID = "; the token's cloud IDs are at " + atlassian.AccessibleResourcesURL
+	default:
+		cloudID = fmt.Sprintf("; the cloud ID is at %s (pass -scopedurl.cloudid %s=ID for a fix)", atlassian.TenantInfoURL(f.site), siteName(f.site))
+	}
+	switch f.cls {
+	case credBearer:
+		return fmt.Sprintf("OAuth 2.0 Bearer token sent to %s: sites reject Bearer tokens, only api.atlassian.com accepts them; send the request to %s%s", where, gateway, cloudID)
+	case credAPIBearer:
+		return fmt.Sprintf("Atlassian API token sent as a Bearer token to %s: API tokens are sent with Basic auth (email:token), and scoped ones only through api.atlassian.com; use SetBasicAuth(email, token) and send the request to %s%s", where, gateway, cloudID)
+	case credDataCenter:
+		return fmt.Sprintf("%s sent to %s: Data Center tokens work only on your own Data Center host, never on Atlassian Cloud; point the client at your Data Center host, or use an Atlassian API token with Basic auth and %s", f.kind, where, gateway)
+	}
+	return fmt.Sprintf("API token sent with Basic auth to %s: scoped API tokens fail there with 401/404 errors that look like missing permissions, and classic tokens are being retired; send the request to %s%s", where, gateway, cloudID)
+}
+
+// replacement is the gateway form of the URL for the message.
+func (f *finding) replacement(id string) string {
+	if id == "" {
+		id = "{cloudId}"
+	}
+	path := f.path
+	const maxPath = 60
+	if len(path) > maxPath {
+		path, f.full = path[:maxPath], false
+	}
+	if !f.full || path == "" {
+		path += "…"
+	}
+	if f.product == "" {
+		return atlassian.GatewayBase(atlassian.ProductJira, id) + path + " (Jira; Confluence: " + atlassian.GatewayBase(atlassian.ProductConfluence, id) + path + ")"
+	}
+	return atlassian.GatewayBase(f.product, id) + path
+}
+
+func siteName(host string) string {
+	if s, ok := strings.CutSuffix(host, ".atlassian.net"); ok {
+		return s
+	}
+	return host
+}
+
+// classify tells what credential a sink sends. It returns false for sinks
+// whose scheme is not visible.
+func classify(info *types.Info, m *model.Result, s *model.AuthSink) (credClass, string, bool) {
+	scheme := s.Scheme
+	if s.Kind == model.AuthBasic {
+		scheme = "Basic"
+	} else if s.Kind == model.AuthBearer {
+		scheme = "Bearer"
+	}
+	kind := tokenKind(info, m, s.Secret)
+	if s.Library == "go-jira" {
+		if lit, ok := s.Target.(*ast.CompositeLit); ok {
+			if tv, ok := info.Types[lit]; ok && strings.HasSuffix(tv.Type.String(), ".PATAuthTransport") && kind == 0 {
+				kind = atlassian.DataCenterPAT
+			}
+		}
+	}
+	switch kind {
+	case atlassian.DataCenterPAT, atlassian.BitbucketDCToken:
+		return credDataCenter, kind.String(), scheme != ""
+	}
+	switch scheme {
+	case "Basic":
+		return credAPIToken, "", true
+	case "Bearer":
+		if kind == atlassian.APIToken || kind == atlassian.LegacyAPIToken {
+			return credAPIBearer, "", true
+		}
+		return credBearer, "", true
+	}
+	return 0, "", false
+}
+
+// tokenKind returns the kind of the credential e holds: from its value
+// when a constant reaches it, else from the names around it; 0 if unknown.
+func tokenKind(info *types.Info, m *model.Result, e ast.Expr) atlassian.Kind {
+	var names []string
+	var kind atlassian.Kind
+	seen := map[ast.Expr]bool{}
+	var visit func(e ast.Expr, depth int)
+	visit = func(e ast.Expr, depth int) {
+		if e == nil || kind != 0 || depth > 4 || seen[e] {
+			return
+		}
+		seen[e] = true
+		ast.Inspect(e, func(n ast.Node) bool {
+			if kind != 0 {
+				return false
+			}
+			x, ok := n.(ast.Expr)
+			if !ok {
+				return !isFuncLit(n)
+			}
+			if s, ok := constString(info, x); ok {
+				if ms := atlassian.ScanContext(s); len(ms) > 0 {
+					kind = ms[0].Kind
+				} else {
+					names = append(names, s)
+				}
+				return false
+			}
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.Ident, *ast.SelectorExpr:
+				if id := identOf(x); id != nil {
+					names = append(names, id.Name)
+				}
+				for _, v := range m.Values(info, x) {
+					if v.Expr != x && v.Index < 1 {
+						visit(v.Expr, depth+1)
+					}
+				}
+				_, sel := x.(*ast.SelectorExpr)
+				return sel
+			}
+			return true
+		})
+	}
+	visit(e, 0)
+	if kind != 0 {
+		return kind
+	}
+	for _, name := range names {
+		if k := kindOfName(name); k != 0 {
+			return k
+		}
+	}
+	return 0
+}
+
+func isFuncLit(n ast.Node) bool {
+	_, ok := n.(*ast.FuncLit)
+	return ok
+}
+
+// kindOfName guesses a credential's kind from a name: JIRA_PAT,
+// personalAccessToken → Data Center PAT; BBDC → Bitbucket DC token;
+// apiToken, API_TOKEN → API token.
+func kindOfName(name string) atlassian.Kind {
+	if len(name) > 64 {
+		return 0
+	}
+	w := words(name)
+	switch {
+	case slices.Contains(w, "bbdc"):
+		return atlassian.BitbucketDCToken
+	case slices.Contains(w, "pat"), containsSeq(w, "personal", "access", "token"), containsSeq(w, "personal", "token"):
+		return atlassian.DataCenterPAT
+	case containsSeq(w, "api", "token"), slices.Contains(w, "apitoken"):
+		return atlassian.APIToken
+	}
+	return 0
+}
+
+// words splits a name at non-letters and camel-case boundaries, lower case.
+func words(name string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && len(cur) > 0:
+			prevLower := unicode.IsLower(rs[i-1])
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if prevLower || (nextLower && unicode.IsUpper(rs[i-1])) {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return out
+}
+
+func containsSeq(w []string, seq ...string) bool {
+	for i := 0; i+len(seq) <= len(w); i++ {
+		if slices.Equal(w[i:i+len(seq)], seq) {
+			return true
+		}
+	}
+	return false
+}
