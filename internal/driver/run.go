@@ -257,7 +257,14 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	// dependency makes its importers' types incomplete.
 	seen := map[string]bool{}
 	packages.Visit(initial, nil, func(p *packages.Package) {
+		typeErrors := false
 		for _, e := range p.Errors {
+			typeErrors = typeErrors || e.Kind == packages.TypeError
+		}
+		for _, e := range p.Errors {
+			if typeErrors && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue // the go command's compiler output repeats the type errors
+			}
 			msg := r.relError(e)
 			if !seen[msg] {
 				seen[msg] = true

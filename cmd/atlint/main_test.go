@@ -1,0 +1,614 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/atlint/atlint/atlassian"
+	"github.com/atlint/atlint/atlassian/atltest"
+)
+
+// The binary under test, built once by TestMain.
+var atlintBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "atlint-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	atlintBin = filepath.Join(dir, "atlint")
+	if runtime.GOOS == "windows" {
+		atlintBin += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", atlintBin, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "building atlint: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// Fake credentials of the fixture (checksum-valid, never issued).
+var (
+	tokMain  = atltest.Token(atlassian.APIToken, "e2e-main")
+	tokConst = atltest.Token(atlassian.APIToken, "e2e-const")
+	tokTest  = atltest.Token(atlassian.APIToken, "e2e-test")
+	tokens   = []string{tokMain, tokConst, tokTest}
+)
+
+// fixture is a small module: package jira holds credentials (one in a
+// function, one in a const declaration, one in a test), package clean holds
+// none, and a README that a pre-commit hook might pass along.
+func fixture(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/fx\n\ngo 1.26\n")
+	write(t, dir, "README.md", "# fixture\n")
+	write(t, dir, "jira/jira.go", `package jira
+
+import "net/http"
+
+const apiToken = "`+tokConst+`"
+
+// Authorize adds credentials to a request.
+func Authorize(req *http.Request) {
+	req.SetBasicAuth("me@example.com", "`+tokMain+`")
+}
+
+// Token returns the constant token.
+func Token() string { return apiToken }
+`)
+	write(t, dir, "jira/jira_test.go", `package jira
+
+import "testing"
+
+func TestAuthorize(t *testing.T) {
+	token := "`+tokTest+`"
+	_ = token
+}
+`)
+	write(t, dir, "clean/clean.go", `package clean
+
+// Hello has no credentials.
+func Hello() string { return "hello" }
+`)
+	return dir
+}
+
+func write(t *testing.T, dir, name, content string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// env keeps fixture runs off the network.
+func env() []string {
+	return append(os.Environ(), "GOFLAGS=-mod=mod -buildvcs=false", "GOPROXY=off", "GOWORK=off")
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// allOutput collects everything the binary printed, for TestNoWholeToken.
+var (
+	outputMu  sync.Mutex
+	allOutput []string
+)
+
+// run runs the command (atlint itself when name is "atlint") in dir.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	if name == "atlint" {
+		name = atlintBin
+	}
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = env()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := result{stdout.String(), stderr.String(), 0}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		res.code = ee.ExitCode()
+	case err != nil:
+		fatalf(t, "%s %v: %v", name, args, err)
+	}
+	outputMu.Lock()
+	allOutput = append(allOutput, res.stdout, res.stderr)
+	outputMu.Unlock()
+	// No output may ever hold a whole credential.
+	for _, tok := range tokens {
+		for _, s := range []string{res.stdout, res.stderr} {
+			if strings.Contains(s, tok) {
+				errorf(t, "%s %v printed a whole token (%s)", filepath.Base(name), args, atlassian.Redact(tok))
+			}
+		}
+	}
+	return res
+}
+
+func wantCode(t *testing.T, r result, code int, args ...string) {
+	t.Helper()
+	if r.code != code {
+		fatalf(t, "atlint %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), r.code, code, r.stdout, r.stderr)
+	}
+}
+
+// errorf and fatalf report a failure with the fixture tokens redacted.
+func errorf(t *testing.T, format string, args ...any) {
+	t.Helper()
+	t.Error(scrub(fmt.Sprintf(format, args...)))
+}
+
+func fatalf(t *testing.T, format string, args ...any) {
+	t.Helper()
+	t.Fatal(scrub(fmt.Sprintf(format, args...)))
+}
+
+// scrub redacts the fixture tokens in s: test failure text must never hold
+// a whole credential either.
+func scrub(s string) string {
+	for _, tok := range tokens {
+		s = strings.ReplaceAll(s, tok, atlassian.Redact(tok))
+	}
+	return s
+}
+
+var lineRe = regexp.MustCompile(`^([^\s:]+\.go):(\d+):(\d+): (ATL\d{3}) (.*)$`)
+
+// findings parses text output into "file:line: RULE" strings, sorted.
+func findings(t *testing.T, stderr string) []string {
+	t.Helper()
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if l == "" || strings.HasPrefix(l, "atlint: ") {
+			continue
+		}
+		m := lineRe.FindStringSubmatch(l)
+		if m == nil {
+			errorf(t, "unexpected output line %q", l)
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s:%s: %s", m[1], m[2], m[4]))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestHelp(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, "atlint", "help")
+	wantCode(t, r, 0, "help")
+	for _, id := range []string{"ATL001", "ATL101", "ATL201", "ATL301", "ATL302", "ATL401", "ATL501"} {
+		if !strings.Contains(r.stdout, id) {
+			errorf(t, "atlint help does not list %s:\n%s", id, r.stdout)
+		}
+	}
+	r = run(t, dir, "atlint", "help", "ATL101")
+	wantCode(t, r, 0, "help", "ATL101")
+	for _, want := range []string{"ATL101", "credentials", "-credentials.tests"} {
+		if !strings.Contains(r.stdout, want) {
+			errorf(t, "atlint help ATL101 lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = run(t, dir, "atlint", "help", "ATL999")
+	wantCode(t, r, 2, "help", "ATL999")
+	if !strings.Contains(r.stderr, `unknown rule "ATL999"`) {
+		errorf(t, "stderr = %q", r.stderr)
+	}
+	r = run(t, dir, "atlint", "-h")
+	wantCode(t, r, 0, "-h")
+	for _, want := range []string{"-credentials.tests", "-enable", "-baseline", "Exit status"} {
+		if !strings.Contains(r.stderr, want) {
+			errorf(t, "atlint -h lacks %q", want)
+		}
+	}
+	r = run(t, dir, "atlint", "-version")
+	wantCode(t, r, 0, "-version")
+	if !strings.HasPrefix(r.stdout, "atlint ") {
+		errorf(t, "-version printed %q", r.stdout)
+	}
+}
+
+func TestStandalone(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "atlint", "./...")
+	wantCode(t, r, 1, "./...")
+	got := findings(t, r.stderr)
+	want := []string{"jira/jira.go:5: ATL101", "jira/jira.go:9: ATL101", "jira/jira_test.go:6: ATL101"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		errorf(t, "findings (-want +got):\n%s\nstderr:\n%s", diff, r.stderr)
+	}
+	if r.stdout != "" {
+		errorf(t, "text mode printed on stdout: %q", r.stdout)
+	}
+	// Not a terminal: no summary line.
+	if strings.Contains(r.stderr, "analysed") {
+		errorf(t, "summary printed when stderr is not a terminal:\n%s", r.stderr)
+	}
+	// The default pattern is ./...
+	r2 := run(t, dir, "atlint")
+	wantCode(t, r2, 1)
+	if r2.stderr != r.stderr {
+		errorf(t, "atlint and atlint ./... differ:\n%s\n---\n%s", r2.stderr, r.stderr)
+	}
+
+	r = run(t, dir, "atlint", "./clean")
+	wantCode(t, r, 0, "./clean")
+	if r.stdout != "" || r.stderr != "" {
+		errorf(t, "clean package printed something: %q %q", r.stdout, r.stderr)
+	}
+
+	r = run(t, dir, "atlint", "./nosuchpkg")
+	wantCode(t, r, 2, "./nosuchpkg")
+	r = run(t, dir, "atlint", "-nosuchflag", "./...")
+	wantCode(t, r, 2, "-nosuchflag")
+	r = run(t, dir, "atlint", "-enable", "ATL999", "./...")
+	wantCode(t, r, 2, "-enable", "ATL999")
+	r = run(t, dir, "atlint", "-format", "xml", "./...")
+	wantCode(t, r, 2, "-format", "xml")
+}
+
+func TestTestFalse(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "atlint", "-test=false", "./...")
+	wantCode(t, r, 1, "-test=false")
+	want := []string{"jira/jira.go:5: ATL101", "jira/jira.go:9: ATL101"}
+	if diff := cmp.Diff(want, findings(t, r.stderr)); diff != "" {
+		errorf(t, "-test=false findings (-want +got):\n%s", diff)
+	}
+	// The rule's own option skips test findings but still loads tests.
+	r = run(t, dir, "atlint", "-credentials.tests=false", "./...")
+	wantCode(t, r, 1, "-credentials.tests=false")
+	if diff := cmp.Diff(want, findings(t, r.stderr)); diff != "" {
+		errorf(t, "-credentials.tests=false findings (-want +got):\n%s", diff)
+	}
+}
+
+func TestEnableDisable(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "atlint", "-disable", "ATL101", "./...")
+	wantCode(t, r, 0, "-disable", "ATL101")
+	r = run(t, dir, "atlint", "-disable", "credentials", "./...")
+	wantCode(t, r, 0, "-disable", "credentials")
+
+	// A configuration file disables the rule; a flag turns it back on.
+	write(t, dir, ".atlint.yml", "disable: [ATL101]\n")
+	r = run(t, dir, "atlint", "./...")
+	wantCode(t, r, 0, "(config disables ATL101)")
+	r = run(t, dir, "atlint", "-enable", "ATL101", "./...")
+	wantCode(t, r, 1, "-enable", "ATL101", "(config disables ATL101)")
+
+	// A bad configuration file is a configuration error naming the key.
+	write(t, dir, ".atlint.yml", "disable: [ATL101]\nbogus-key: 1\n")
+	r = run(t, dir, "atlint", "./...")
+	wantCode(t, r, 2, "(bad config)")
+	if !strings.Contains(r.stderr, ".atlint.yml:2") || !strings.Contains(r.stderr, "bogus-key") {
+		errorf(t, "config error does not name file:line and key:\n%s", r.stderr)
+	}
+	// -config names another file.
+	write(t, dir, "other.yml", "severity: {ATL101: off}\n")
+	r = run(t, dir, "atlint", "-config", "other.yml", "./...")
+	wantCode(t, r, 0, "-config", "other.yml")
+}
+
+// vetJSON is the shape of go vet -json.
+type vetJSON map[string]map[string][]struct {
+	Category string `json:"category"`
+	Posn     string `json:"posn"`
+	Message  string `json:"message"`
+	Fixes    []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			Filename   string `json:"filename"`
+			Start, End int
+			New        string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
+}
+
+func (v vetJSON) posns() []string {
+	var out []string
+	for _, byAnalyzer := range v {
+		for _, ds := range byAnalyzer {
+			for _, d := range ds {
+				file, rest, _ := strings.Cut(d.Posn, ".go:")
+				line, _, _ := strings.Cut(rest, ":")
+				out = append(out, fmt.Sprintf("%s.go:%s: %s", filepath.ToSlash(file), line, d.Category))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestJSON(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "atlint", "-json", "./...")
+	wantCode(t, r, 1, "-json")
+	var v vetJSON
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		fatalf(t, "-json output is not JSON: %v\n%s", err, r.stdout)
+	}
+	want := []string{"jira/jira.go:5: ATL101", "jira/jira.go:9: ATL101", "jira/jira_test.go:6: ATL101"}
+	if diff := cmp.Diff(want, v.posns()); diff != "" {
+		errorf(t, "-json findings (-want +got):\n%s", diff)
+	}
+	if _, ok := v["example.com/fx/jira"]["credentials"]; !ok {
+		errorf(t, "-json lacks package example.com/fx/jira, analyzer credentials: %v", v)
+	}
+
+	r = run(t, dir, "atlint", "-format", "json", "./...")
+	wantCode(t, r, 1, "-format", "json")
+	var doc struct {
+		Version  int `json:"version"`
+		Findings []struct {
+			Rule        string `json:"rule"`
+			Severity    string `json:"severity"`
+			Fingerprint string `json:"fingerprint"`
+			Pos         struct {
+				File string `json:"file"`
+				Line int    `json:"line"`
+			} `json:"pos"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		fatalf(t, "-format json output is not JSON: %v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, fmt.Sprintf("%s:%d: %s", f.Pos.File, f.Pos.Line, f.Rule))
+		if f.Fingerprint == "" || f.Severity == "" {
+			errorf(t, "finding %+v lacks fingerprint or severity", f)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		errorf(t, "-format json findings (-want +got):\n%s", diff)
+	}
+	if doc.Version < 1 {
+		errorf(t, "-format json version = %d", doc.Version)
+	}
+}
+
+func TestFix(t *testing.T) {
+	dir := fixture(t)
+	before := read(t, dir, "jira/jira.go")
+	r := run(t, dir, "atlint", "-fix", "./...")
+	// The const token has no fix (Go allows no call there): it remains.
+	wantCode(t, r, 1, "-fix")
+	after := read(t, dir, "jira/jira.go")
+	if after == before {
+		fatalf(t, "-fix did not change jira/jira.go\nstderr:\n%s", r.stderr)
+	}
+	if strings.Contains(after, tokMain) {
+		errorf(t, "-fix left the token in the SetBasicAuth call:\n%s", after)
+	}
+	if !strings.Contains(after, "os.Getenv(") || !strings.Contains(after, `"os"`) {
+		errorf(t, "-fix did not read the token from the environment:\n%s", after)
+	}
+	if !strings.Contains(r.stderr, "atlint: fixed ") {
+		errorf(t, "-fix did not say what it fixed:\n%s", r.stderr)
+	}
+	// What -fix could not fix is still reported.
+	if got := findings(t, r.stderr); !contains(got, "jira/jira.go:5: ATL101") || contains(got, "jira/jira.go:9: ATL101") {
+		errorf(t, "-fix reported %v", got)
+	}
+	// The result builds and is gofmt-clean.
+	if b := run(t, dir, "go", "build", "./..."); b.code != 0 {
+		fatalf(t, "fixed module does not build:\n%s\n%s", b.stderr, after)
+	}
+	if b := run(t, dir, "gofmt", "-l", "."); b.stdout != "" {
+		errorf(t, "fixed files are not gofmt-clean: %s", b.stdout)
+	}
+	// A second run has nothing left to fix in the function.
+	r = run(t, dir, "atlint", "./jira")
+	if got := findings(t, r.stderr); contains(got, "jira/jira.go:9: ATL101") {
+		errorf(t, "second run still finds the fixed token: %v", got)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	dir := fixture(t)
+	before := read(t, dir, "jira/jira.go")
+	r := run(t, dir, "atlint", "-diff", "./...")
+	wantCode(t, r, 1, "-diff")
+	if read(t, dir, "jira/jira.go") != before {
+		t.Fatal("-diff changed the file")
+	}
+	for _, want := range []string{"--- a/jira/jira.go\n", "+++ b/jira/jira.go\n", "@@ -", "+\t\"os\"\n", "os.Getenv("} {
+		if !strings.Contains(r.stdout, want) {
+			errorf(t, "-diff output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// The diff applies with patch -p1 and gives what -fix writes.
+	if _, err := exec.LookPath("patch"); err == nil {
+		write(t, dir, "fix.diff", r.stdout)
+		if p := run(t, dir, "patch", "-p1", "-i", "fix.diff"); p.code != 0 {
+			fatalf(t, "patch failed: %s %s", p.stdout, p.stderr)
+		}
+		patched := read(t, dir, "jira/jira.go")
+		fixed := fixture(t)
+		run(t, fixed, "atlint", "-fix", "./...")
+		if diff := cmp.Diff(read(t, fixed, "jira/jira.go"), patched); diff != "" {
+			errorf(t, "-diff and -fix disagree (-fix +diff):\n%s", diff)
+		}
+	}
+}
+
+func TestFileArguments(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "atlint", "jira/jira_test.go", "README.md")
+	wantCode(t, r, 1, "jira/jira_test.go", "README.md")
+	if diff := cmp.Diff([]string{"jira/jira_test.go:6: ATL101"}, findings(t, r.stderr)); diff != "" {
+		errorf(t, "file arguments (-want +got):\n%s", diff)
+	}
+	r = run(t, dir, "atlint", "clean/clean.go")
+	wantCode(t, r, 0, "clean/clean.go")
+	// Only non-Go files: nothing to do.
+	r = run(t, dir, "atlint", "README.md", "go.mod")
+	wantCode(t, r, 0, "README.md", "go.mod")
+	if r.stderr != "" {
+		errorf(t, "non-Go files: stderr = %q", r.stderr)
+	}
+	r = run(t, dir, "atlint", "jira/missing.go")
+	wantCode(t, r, 2, "jira/missing.go")
+	r = run(t, dir, "atlint", "jira/jira.go", "./clean")
+	wantCode(t, r, 2, "jira/jira.go", "./clean")
+}
+
+func TestTypeErrors(t *testing.T) {
+	dir := fixture(t)
+	write(t, dir, "broken/broken.go", `package broken
+
+import "net/http"
+
+func Authorize(req *http.Request) {
+	req.SetBasicAuth("me@example.com", "`+tokMain+`")
+	var unused int = "not an int"
+}
+`)
+	r := run(t, dir, "atlint", "./broken")
+	wantCode(t, r, 2, "./broken")
+	if !strings.Contains(r.stderr, "broken/broken.go:7:") || !strings.Contains(r.stderr, "load error") {
+		errorf(t, "type error not reported as a load error:\n%s", r.stderr)
+	}
+	// The rules still run.
+	if got := findings(t, onlyFindings(r.stderr)); !contains(got, "broken/broken.go:6: ATL101") {
+		errorf(t, "no ATL101 finding in a package with type errors: %v\n%s", got, r.stderr)
+	}
+}
+
+func onlyFindings(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if lineRe.MatchString(l) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+func TestGoVet(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "go", "vet", "-vettool="+atlintBin, "./...")
+	if r.code != 1 {
+		fatalf(t, "go vet: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	var got []string
+	for _, l := range strings.Split(r.stderr, "\n") {
+		if strings.Contains(l, ": ATL") {
+			file, rest, _ := strings.Cut(strings.TrimPrefix(l, "./"), ".go:")
+			line, _, _ := strings.Cut(rest, ":")
+			_, id, _ := strings.Cut(l, ": ATL")
+			got = append(got, fmt.Sprintf("%s.go:%s: ATL%s", filepath.ToSlash(file), line, id[:3]))
+		}
+	}
+	sort.Strings(got)
+	want := []string{"jira/jira.go:5: ATL101", "jira/jira.go:9: ATL101", "jira/jira_test.go:6: ATL101"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		errorf(t, "go vet findings (-want +got):\n%s\n%s", diff, r.stderr)
+	}
+
+	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "-credentials.tests=false", "./...")
+	if r.code != 1 || strings.Contains(r.stderr, "jira_test.go") || !strings.Contains(r.stderr, "jira.go:9") {
+		errorf(t, "go vet -credentials.tests=false: exit %d\n%s", r.code, r.stderr)
+	}
+
+	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "./clean")
+	if r.code != 0 || r.stderr != "" {
+		errorf(t, "go vet ./clean: exit %d\n%s", r.code, r.stderr)
+	}
+
+	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "-json", "./jira")
+	var v vetJSON
+	if err := json.Unmarshal([]byte(jsonPart(r.stderr+r.stdout)), &v); err != nil {
+		fatalf(t, "go vet -json: %v\n%s%s", err, r.stdout, r.stderr)
+	}
+	if len(v.posns()) != 3 {
+		errorf(t, "go vet -json: %v", v.posns())
+	}
+}
+
+// jsonPart drops go vet's "# pkg" comment lines around its JSON objects and
+// merges the objects of several packages.
+func jsonPart(s string) string {
+	merged := map[string]json.RawMessage{}
+	dec := json.NewDecoder(strings.NewReader(stripComments(s)))
+	for {
+		var m map[string]json.RawMessage
+		if err := dec.Decode(&m); err != nil {
+			break
+		}
+		for k, v := range m {
+			merged[k] = v
+		}
+	}
+	b, _ := json.Marshal(merged)
+	return string(b)
+}
+
+func stripComments(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(l, "#") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+func TestGoFix(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "go", "fix", "-fixtool="+atlintBin, "./jira")
+	if r.code != 0 {
+		fatalf(t, "go fix -fixtool: exit %d\n%s", r.code, r.stderr)
+	}
+	after := read(t, dir, "jira/jira.go")
+	if strings.Contains(after, tokMain) || !strings.Contains(after, "os.Getenv(") {
+		errorf(t, "go fix -fixtool did not fix jira/jira.go:\n%s", after)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
