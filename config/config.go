@@ -17,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian"
 )
 
 // Names are the file names Find looks for, in order.
@@ -45,13 +46,16 @@ type Config struct {
 	// CloudIDs maps a site (the name before .atlassian.net, lower case)
 	// to its cloud ID.
 	CloudIDs map[string]string
-	// TokenScopes are the scopes the code's tokens are known to carry.
+	// TokenScopes are the Jira Product Discovery scopes the project's
+	// tokens carry (ATL302 then reports only operations whose scope is
+	// missing).
 	TokenScopes []string
-	// Now is the date (YYYY-MM-DD) rules compare deadlines with; empty
-	// means today.
+	// Now is the date (YYYY-MM-DD or RFC 3339) rules compare deadlines
+	// with; empty means today.
 	Now string
-	// ReadOnlyTokens names the read-only Data Center tokens (environment
-	// variables or identifiers holding them).
+	// ReadOnlyTokens names where read-only Data Center tokens come from:
+	// an environment variable (JIRA_RO_TOKEN), pkg.Name of a constant or
+	// variable, or Type.Field / pkg.Type.Field of a struct field.
 	ReadOnlyTokens []string
 	// CollectTokens turns on ATL401 (the check for apps that collect
 	// users' API tokens); nil leaves it to enable/disable.
@@ -620,9 +624,8 @@ func (b *builder) exclude(key string, v *value) error {
 }
 
 var (
-	uuidRE  = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	siteRE  = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
-	scopeRE = regexp.MustCompile(`^[a-z][a-z0-9-]*(:[a-z0-9][a-z0-9.-]*)+$`)
+	uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	siteRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
 )
 
 // site normalizes a cloud-ids key: "mysite", "mysite.atlassian.net" or
@@ -667,8 +670,8 @@ func (b *builder) scopes(key string, v *value) error {
 		return err
 	}
 	for i, s := range ss {
-		if !scopeRE.MatchString(s) {
-			return b.errorf(vs[i], key, "bad scope %q: want an OAuth scope such as read:jira-work or read:view:jira-product-discovery", s)
+		if !atlassian.IsJPDScope(s) {
+			return b.errorf(vs[i], key, "unknown Jira Product Discovery scope %q: want one of %s", s, strings.Join(atlassian.JPDScopes, ", "))
 		}
 		if !contains(b.c.TokenScopes, s) {
 			b.c.TokenScopes = append(b.c.TokenScopes, s)
@@ -682,7 +685,9 @@ func (b *builder) now(key string, v *value) error {
 		return b.errorf(v, key, "want a date (2026-11-01), got %s", v.describe())
 	}
 	if _, err := time.Parse(time.DateOnly, v.str); err != nil {
-		return b.errorf(v, key, "bad date %q: want YYYY-MM-DD", v.str)
+		if _, err := time.Parse(time.RFC3339, v.str); err != nil {
+			return b.errorf(v, key, "bad date %q: want YYYY-MM-DD or RFC 3339", v.str)
+		}
 	}
 	b.c.Now = v.str
 	return nil

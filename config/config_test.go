@@ -24,7 +24,7 @@ tests: false
 cloud-ids:
   mysite: 1B6A3C1E-6A0F-4C39-9D64-43A4E3F2B8A1
   other.atlassian.net: 2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2
-token-scopes: [read:jira-work, read:view:jira-product-discovery]
+token-scopes: [read:view:jira-product-discovery, write:insight:jira-product-discovery]
 now: 2026-11-01
 read-only-tokens: [JIRA_RO_TOKEN, cfg.ReadToken]
 collect-tokens: true
@@ -44,7 +44,7 @@ func TestParseFull(t *testing.T) {
 		Exclude:        []string{"vendor/**", "**/*_gen.go", "internal/legacy"},
 		Tests:          &f,
 		CloudIDs:       map[string]string{"mysite": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1", "other": "2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
-		TokenScopes:    []string{"read:jira-work", "read:view:jira-product-discovery"},
+		TokenScopes:    []string{"read:view:jira-product-discovery", "write:insight:jira-product-discovery"},
 		Now:            "2026-11-01",
 		ReadOnlyTokens: []string{"JIRA_RO_TOKEN", "cfg.ReadToken"},
 		CollectTokens:  &tr,
@@ -57,9 +57,10 @@ func TestParseFull(t *testing.T) {
 		{Analyzer: "credentials", Flag: flagTests, Value: "false"},
 		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "mysite=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
 		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "other=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
-		{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: "read:jira-work,read:view:jira-product-discovery"},
+		{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
 		{Analyzer: "jpdgraphql", Flag: flagNow, Value: "2026-11-01"},
-		{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: "JIRA_RO_TOKEN,cfg.ReadToken"},
+		{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: "JIRA_RO_TOKEN"},
+		{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: "cfg.ReadToken"},
 		{Analyzer: "tokencollect", Flag: flagCollect, Value: "true"},
 	}
 	if diff := cmp.Diff(wantSettings, c.Settings()); diff != "" {
@@ -125,8 +126,8 @@ func TestParseErrors(t *testing.T) {
 		{"severity:\n  ATL302: 3\n", `severity.ATL302: want one of error, warning, note, off, got a number`},
 		{"tests: maybe\n", `.atlint.yml:1:8: tests: want true or false, got a string`},
 		{"collect-tokens: [true]\n", `collect-tokens: want true or false, got a list`},
-		{"token-scopes: [read:jira-work, 'READ JIRA']\n", `.atlint.yml:1:32: token-scopes: bad scope "READ JIRA"`},
-		{"now: 2026-13-01\n", `now: bad date "2026-13-01": want YYYY-MM-DD`},
+		{"token-scopes: [read:view:jira-product-discovery, read:jira-work]\n", `.atlint.yml:1:50: token-scopes: unknown Jira Product Discovery scope "read:jira-work": want one of read:insight:jira-product-discovery,`},
+		{"now: 2026-13-01\n", `now: bad date "2026-13-01": want YYYY-MM-DD or RFC 3339`},
 		{"now: true\n", `now: want a date (2026-11-01), got a boolean`},
 		{"read-only-tokens: ['ATATT3xFfGF0 x']\n", `read-only-tokens: bad name`},
 		{"exclude: ['[a-']\n", `exclude: bad pattern "[a-": syntax error in pattern`},
@@ -152,6 +153,31 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestTokenCollectFlag(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []analyzer.Setting
+	}{
+		{"tests: true\n", []analyzer.Setting{{Analyzer: "credentials", Flag: flagTests, Value: "true"}}},
+		{"enable: [ATL401]\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "true"}}},
+		{"enable: [tokencollect]\nseverity: {ATL401: off}\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "false"}}},
+		{"collect-tokens: false\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "false"}}},
+		{"now: 2026-11-01T10:00:00Z\n", []analyzer.Setting{{Analyzer: "jpdgraphql", Flag: flagNow, Value: "2026-11-01T10:00:00Z"}}},
+	} {
+		c, err := Parse([]byte(tc.src), "x.yml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, c.Settings()); diff != "" {
+			t.Errorf("%q: Settings (-want +got):\n%s", tc.src, diff)
+		}
+		as := analyzer.New(c.Enabled)
+		if err := analyzer.Configure(as, c.Settings()); err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+		}
+	}
+}
+
 func TestFromMap(t *testing.T) {
 	// Settings as golangci-lint hands them over: decoded YAML, keys
 	// lower-cased by its configuration reader, dates as times.
@@ -160,7 +186,7 @@ func TestFromMap(t *testing.T) {
 		"severity":     map[string]any{"atl302": "error"},
 		"tests":        false,
 		"cloud-ids":    map[string]any{"mysite": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
-		"token-scopes": []any{"read:jira-work"},
+		"token-scopes": []any{"read:insight:jira-product-discovery"},
 		"now":          time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 		"exclude":      []string{"vendor/**"},
 	}

@@ -12,7 +12,7 @@
 //	exclude: ["vendor/**", "**/*_gen.go"]
 //	tests: false                  # do not report credentials in _test.go files
 //	cloud-ids: {mysite: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1}
-//	token-scopes: [read:jira-work, read:view:jira-product-discovery]
+//	token-scopes: [read:view:jira-product-discovery, write:insight:jira-product-discovery]
 //	now: 2026-11-01
 //	read-only-tokens: [JIRA_RO_TOKEN]
 //	collect-tokens: true

@@ -15,12 +15,12 @@ import (
 // The analyzer flags the options become. They are the rules' own flags
 // (see each rule's New); TestSettingsAccepted keeps the two in step.
 const (
-	flagTests          = "tests"          // credentials
-	flagCloudID        = "cloudid"        // scopedurl, repeatable: site=uuid
-	flagTokenScopes    = "token-scopes"   // jpdgraphql, comma-separated
-	flagNow            = "now"            // jpdgraphql, YYYY-MM-DD
-	flagReadOnlyTokens = "tokens"         // readonlytoken, comma-separated
-	flagCollect        = "collect-tokens" // tokencollect
+	flagTests          = "tests"        // credentials
+	flagCloudID        = "cloudid"      // scopedurl, repeatable: site=uuid
+	flagTokenScopes    = "token-scopes" // jpdgraphql, comma-separated
+	flagNow            = "now"          // jpdgraphql, YYYY-MM-DD
+	flagReadOnlyTokens = "source"       // readonlytoken, repeatable
+	flagCollect        = "enable"       // tokencollect
 )
 
 // Settings returns the rule options of c as analyzer flags, in a stable
@@ -49,13 +49,21 @@ func (c *Config) Settings() []analyzer.Setting {
 	if c.Now != "" {
 		ss = append(ss, analyzer.Setting{Analyzer: "jpdgraphql", Flag: flagNow, Value: c.Now})
 	}
-	if len(c.ReadOnlyTokens) > 0 {
-		ss = append(ss, analyzer.Setting{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: strings.Join(c.ReadOnlyTokens, ",")})
+	for _, src := range c.ReadOnlyTokens {
+		ss = append(ss, analyzer.Setting{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: src})
 	}
-	if c.CollectTokens != nil {
-		ss = append(ss, analyzer.Setting{Analyzer: "tokencollect", Flag: flagCollect, Value: strconv.FormatBool(*c.CollectTokens)})
+	// ATL401 reports only with its enable flag set: enabling the rule in
+	// the file (enable: [ATL401] or collect-tokens: true) sets it.
+	if c.CollectTokens != nil || c.mentions("ATL401") {
+		ss = append(ss, analyzer.Setting{Analyzer: "tokencollect", Flag: flagCollect, Value: strconv.FormatBool(c.RuleEnabled("ATL401"))})
 	}
 	return ss
+}
+
+// mentions reports whether the file turns the rule on or off explicitly.
+func (c *Config) mentions(id string) bool {
+	_, sev := c.Severities[id]
+	return contains(c.Enable, id) || contains(c.Disable, id) || sev
 }
 
 // RuleEnabled reports whether findings of the rule (ATL101) are reported:
