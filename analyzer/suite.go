@@ -11,7 +11,9 @@ import (
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules/ignores"
+	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/scopedurl"
+	"github.com/atlint/atlint/rules/tokencollect"
 )
 
 // A rule package: its package-level analyzer and its constructor.
@@ -25,6 +27,8 @@ type entry struct {
 var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
 	{scopedurl.Analyzer, scopedurl.New},
+	{tokencollect.Analyzer, tokencollect.New},
+	{readonlytoken.Analyzer, readonlytoken.New},
 }
 
 var (
