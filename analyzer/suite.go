@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/rules/credentials"
 	"github.com/atlint/atlint/rules/ignores"
 	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/scopedurl"
@@ -26,6 +27,7 @@ type entry struct {
 // check (ATL001, package ignores) is added by the functions below.
 var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
+	{credentials.Analyzer, credentials.New},
 	{scopedurl.Analyzer, scopedurl.New},
 	{tokencollect.Analyzer, tokencollect.New},
 	{readonlytoken.Analyzer, readonlytoken.New},

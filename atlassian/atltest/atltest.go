@@ -36,6 +36,7 @@
 //	redact       atlassian.Redact of the value (what diagnostics show)
 //	quote        regexp.QuoteMeta of the value (for // want patterns)
 //	goquote      strconv.Quote of the value without its quotes
+//	hex          the value's bytes as hex digits (write "\x{{atl … slice=5:6 hex}}")
 //
 // For example "{{atl api s1}}" becomes "ATATT3xFfGF0…" (192 characters) and
 // `{{atl api s1 redact quote}}` the pattern of its redacted form.
@@ -284,6 +285,8 @@ func expandOne(spec string) (string, error) {
 			v = atlassian.Redact(v)
 		case "quote":
 			v = regexp.QuoteMeta(v)
+		case "hex":
+			v = hex.EncodeToString([]byte(v))
 		case "goquote":
 			q := strconv.Quote(v)
 			v = q[1 : len(q)-1]

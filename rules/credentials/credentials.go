@@ -1,0 +1,448 @@
+package credentials
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the ATL101 analyzer with its flags at their defaults.
+var Analyzer = New()
+
+type options struct {
+	tests bool // report findings in test code
+}
+
+// New returns a fresh credentials analyzer with its own flags.
+func New() *analysis.Analyzer {
+	opts := &options{tests: true}
+	a := &analysis.Analyzer{
+		Name:             "credentials",
+		Doc:              model.MustExtractDoc(doc, "credentials"),
+		URL:              model.DocURL("ATL101"),
+		Requires:         []*analysis.Analyzer{model.Analyzer},
+		RunDespiteErrors: true,
+		ResultType:       model.ReportedType,
+	}
+	a.Flags.BoolVar(&opts.tests, "tests", true, "report credentials in _test.go files and testdata (false: skip test code)")
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
+	return a
+}
+
+const ruleID = "ATL101"
+
+func run(pass *analysis.Pass, opts *options) (any, error) {
+	m := pass.ResultOf[model.Analyzer].(*model.Result)
+	rep := model.NewReporter(pass)
+	var sinks *sinkContext // built on first need
+	for _, sc := range m.Strings {
+		v := sc.Value
+		if len(v) < 24 {
+			continue
+		}
+		if !opts.tests && sc.File.IsTest() {
+			continue
+		}
+		ms := atlassian.Scan(v)
+		if mayHoldWord(v) {
+			if sinks == nil {
+				sinks = newSinkContext(pass, m)
+			}
+			if hasContext(pass, sc, sinks) {
+				ms = atlassian.ScanContext(v)
+			}
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		for _, mt := range ms {
+			if fromNamedConst(pass, sc, mt) {
+				continue // reported where the constant's literal is written
+			}
+			report(pass, rep, sc, mt, len(ms))
+		}
+	}
+	return rep.Result(), nil
+}
+
+// mayHoldWord is a cheap gate for ScanContext: the value has a run of 24 or
+// more base64 characters.
+func mayHoldWord(v string) bool {
+	n := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '/' {
+			n++
+			if n >= 24 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+// atlassianWords mark a name as Atlassian's.
+var atlassianWords = []string{"jira", "confluence", "atlassian", "bitbucket", "jpd", "bbdc"}
+
+func atlassianNamed(name string) bool {
+	if name == "" {
+		return false
+	}
+	l := strings.ToLower(name)
+	for _, w := range atlassianWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasContext reports whether the string's context says it holds a
+// credential: an Atlassian name, or a flow into an auth sink.
+func hasContext(pass *analysis.Pass, sc *model.StringConst, sinks *sinkContext) bool {
+	if sinks.exprs[sc.Expr] || atlassianNamed(contextName(sc)) {
+		return true
+	}
+	obj := initialised(pass, sc.Cursor)
+	return obj != nil && sinks.objs[obj]
+}
+
+// contextName is the Atlassian-flavoured name of the string's context, for
+// the environment variable name.
+func contextName(sc *model.StringConst) string {
+	if n := model.ContextName(sc.Cursor); atlassianNamed(n) {
+		return n
+	}
+	return compositeTypeName(sc.Cursor)
+}
+
+// compositeTypeName returns the type name of the composite literal that
+// holds the value as a field (JiraConfig{Token: "…"}), or "".
+func compositeTypeName(c inspector.Cursor) string {
+	p := c.Parent()
+	if kv, ok := p.Node().(*ast.KeyValueExpr); ok && kv.Value == c.Node() {
+		if cl, ok := p.Parent().Node().(*ast.CompositeLit); ok && cl.Type != nil {
+			switch t := cl.Type.(type) {
+			case *ast.Ident:
+				return t.Name
+			case *ast.SelectorExpr:
+				return t.Sel.Name
+			}
+		}
+	}
+	return ""
+}
+
+// initialised returns the constant, variable or struct field that the
+// value at c initialises or is assigned to, or nil.
+func initialised(pass *analysis.Pass, c inspector.Cursor) types.Object {
+	for {
+		if _, ok := c.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		c = c.Parent()
+	}
+	kind, idx := c.ParentEdge()
+	var id *ast.Ident
+	switch n := c.Parent().Node().(type) {
+	case *ast.ValueSpec:
+		if kind == edge.ValueSpec_Values && idx < len(n.Names) && len(n.Names) == len(n.Values) {
+			id = n.Names[idx]
+		}
+	case *ast.AssignStmt:
+		if kind == edge.AssignStmt_Rhs && idx < len(n.Lhs) && len(n.Lhs) == len(n.Rhs) {
+			switch l := n.Lhs[idx].(type) {
+			case *ast.Ident:
+				id = l
+			case *ast.SelectorExpr:
+				id = l.Sel
+			}
+		}
+	case *ast.KeyValueExpr:
+		if kind == edge.KeyValueExpr_Value {
+			id, _ = n.Key.(*ast.Ident)
+		}
+	}
+	if id == nil || pass.TypesInfo == nil {
+		return nil
+	}
+	if obj := pass.TypesInfo.Defs[id]; obj != nil {
+		return obj
+	}
+	return pass.TypesInfo.Uses[id]
+}
+
+// A sinkContext is what the package sends as credentials: the secret
+// expressions of auth sinks, and the constants and variables they use.
+type sinkContext struct {
+	exprs map[ast.Expr]bool
+	objs  map[types.Object]bool
+}
+
+func newSinkContext(pass *analysis.Pass, m *model.Result) *sinkContext {
+	s := &sinkContext{exprs: map[ast.Expr]bool{}, objs: map[types.Object]bool{}}
+	for _, sink := range m.Sinks {
+		if sink.Secret == nil {
+			continue
+		}
+		s.exprs[sink.Secret] = true
+		s.exprs[ast.Unparen(sink.Secret)] = true
+		ast.Inspect(sink.Secret, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.Ident:
+				if pass.TypesInfo == nil {
+					return false
+				}
+				switch obj := pass.TypesInfo.Uses[n].(type) {
+				case *types.Const, *types.Var:
+					if obj.Pkg() == pass.Pkg {
+						s.objs[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return s
+}
+
+// fromNamedConst reports whether the whole token comes from one named
+// constant used in the expression: it is reported where the constant's
+// literal is written (in its own package).
+func fromNamedConst(pass *analysis.Pass, sc *model.StringConst, mt atlassian.Match) bool {
+	if sc.Lit() != nil || pass.TypesInfo == nil {
+		return false
+	}
+	p := sc.Pos(mt.Start)
+	if sc.Pos(mt.End-1) != p {
+		return false
+	}
+	found := false
+	ast.Inspect(sc.Expr, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok || id.Pos() != p {
+			return true
+		}
+		_, found = pass.TypesInfo.Uses[id].(*types.Const)
+		return false
+	})
+	return found
+}
+
+func report(pass *analysis.Pass, rep *model.Reporter, sc *model.StringConst, mt atlassian.Match, nmatches int) {
+	env := envName(mt.Kind, contextName(sc))
+	where := ""
+	if sc.File.IsTest() {
+		where = " in test code"
+	}
+	msg := fmt.Sprintf("hard-coded %s %q%s: revoke it and read it from the environment (%s) or a secret manager",
+		mt.Kind, atlassian.Redact(mt.Token), where, env)
+	d := analysis.Diagnostic{Pos: sc.Pos(mt.Start), End: sc.End(mt.End), Message: msg}
+	if !model.CallAllowed(sc.Cursor) {
+		if model.InConstDecl(sc.Cursor) {
+			d.Message += "; a constant cannot call os.Getenv: make it a var or read the environment where it is used"
+		} else {
+			d.Message += "; move it out of the source by hand"
+		}
+	} else if nmatches == 1 {
+		if fix, ok := getenvFix(pass, sc, mt, env); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	rep.Report(ruleID, d)
+}
+
+// envName is the environment variable to read a credential from.
+func envName(k atlassian.Kind, ctx string) string {
+	if k == atlassian.DataCenterPAT {
+		l := strings.ToLower(ctx)
+		switch {
+		case strings.Contains(l, "confluence"):
+			return "CONFLUENCE_PAT"
+		case strings.Contains(l, "bitbucket"), strings.Contains(l, "bbdc"):
+			return "BITBUCKET_DC_TOKEN"
+		}
+	}
+	return k.EnvName()
+}
+
+// getenvFix replaces the expression with os.Getenv(env), keeping the text
+// around a plainly written token.
+func getenvFix(pass *analysis.Pass, sc *model.StringConst, mt atlassian.Match, env string) (analysis.SuggestedFix, bool) {
+	file := sc.File
+	if file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	v := sc.Value
+	whole := mt.Start == 0 && mt.End == len(v)
+	if !whole && v[mt.Start:mt.End] != mt.Token {
+		return analysis.SuggestedFix{}, false // escaped or encoded: rewrite by hand
+	}
+	osName, importEdits := osImport(pass, file.File, sc.Expr.Pos())
+	call := fmt.Sprintf("%s.Getenv(%q)", osName, env)
+	repl := call
+	if !whole {
+		var parts []string
+		if mt.Start > 0 {
+			parts = append(parts, strconv.Quote(v[:mt.Start]))
+		}
+		parts = append(parts, call)
+		if mt.End < len(v) {
+			parts = append(parts, strconv.Quote(v[mt.End:]))
+		}
+		repl = strings.Join(parts, " + ")
+		if needsParens(sc.Cursor) {
+			repl = "(" + repl + ")"
+		}
+	}
+	edits := append([]analysis.TextEdit{{Pos: sc.Expr.Pos(), End: sc.Expr.End(), NewText: []byte(repl)}}, importEdits...)
+	return analysis.SuggestedFix{Message: "Read the token from " + env, TextEdits: edits}, true
+}
+
+// needsParens reports whether a concatenation replacing the expression at c
+// must be parenthesised: only where it is indexed or sliced (no operator
+// that applies to strings binds tighter than +, and + on strings is
+// associative).
+func needsParens(c inspector.Cursor) bool {
+	switch c.ParentEdgeKind() {
+	case edge.IndexExpr_X, edge.SliceExpr_X, edge.SelectorExpr_X, edge.CallExpr_Fun:
+		return true
+	}
+	return false
+}
+
+// osImport returns the name to call os.Getenv by at pos in f, and the edit
+// that adds the import when f lacks a usable one.
+func osImport(pass *analysis.Pass, f *ast.File, pos token.Pos) (string, []analysis.TextEdit) {
+	scope := innermost(pass, f, pos)
+	usable := func(name string) bool {
+		if scope == nil {
+			return true
+		}
+		_, obj := scope.LookupParent(name, pos)
+		if obj == nil {
+			return true
+		}
+		pn, ok := obj.(*types.PkgName)
+		return ok && pn.Imported().Path() == "os"
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value != `"os"` {
+			continue
+		}
+		name := "os"
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if name == "_" {
+			continue
+		}
+		if name == "." {
+			if usable("Getenv") {
+				return "Getenv", nil
+			}
+			continue
+		}
+		if usable(name) {
+			return name, nil
+		}
+	}
+	name := "os"
+	for i := 0; !free(pass, scope, f, pos, name); i++ {
+		name = "stdos"
+		if i > 0 {
+			name = fmt.Sprintf("stdos%d", i)
+		}
+	}
+	spec := strconv.Quote("os")
+	if name != "os" {
+		spec = name + " " + spec
+	}
+	return name, importEdits(f, spec)
+}
+
+// free reports whether name can be declared as a file-level import name of f
+// and is not shadowed at pos.
+func free(pass *analysis.Pass, scope *types.Scope, f *ast.File, pos token.Pos, name string) bool {
+	for _, imp := range f.Imports {
+		n := ""
+		if imp.Name != nil {
+			n = imp.Name.Name
+		} else if pass.TypesInfo != nil {
+			if pn, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+				n = pn.Name()
+			}
+		}
+		if n == "" {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			n = p[strings.LastIndexByte(p, '/')+1:]
+		}
+		if n == name {
+			return false
+		}
+	}
+	if scope != nil {
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			return false
+		}
+	}
+	if pass.Pkg != nil && pass.Pkg.Scope().Lookup(name) != nil {
+		return false
+	}
+	return true
+}
+
+func innermost(pass *analysis.Pass, f *ast.File, pos token.Pos) *types.Scope {
+	if pass.TypesInfo == nil {
+		return nil
+	}
+	fs := pass.TypesInfo.Scopes[f]
+	if fs == nil {
+		return nil
+	}
+	return fs.Innermost(pos)
+}
+
+// importEdits add an import spec to f: inside its first import
+// declaration (made parenthesised if it is not), or as a new declaration
+// after the package clause.
+func importEdits(f *ast.File, spec string) []analysis.TextEdit {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.IMPORT {
+			break
+		}
+		if g.Lparen.IsValid() {
+			return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}}
+		}
+		if len(g.Specs) == 1 {
+			s := g.Specs[0]
+			return []analysis.TextEdit{
+				{Pos: s.Pos(), End: s.Pos(), NewText: []byte("(\n\t" + spec + "\n\t")},
+				{Pos: s.End(), End: s.End(), NewText: []byte("\n)")},
+			}
+		}
+	}
+	return []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte("\n\nimport " + spec)}}
+}
