@@ -12,6 +12,7 @@ import (
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules/credentials"
 	"github.com/atlint/atlint/rules/ignores"
+	"github.com/atlint/atlint/rules/jpdgraphql"
 	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/scopedurl"
 	"github.com/atlint/atlint/rules/tokencollect"
@@ -29,6 +30,7 @@ var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
 	{credentials.Analyzer, credentials.New},
 	{scopedurl.Analyzer, scopedurl.New},
+	{jpdgraphql.Analyzer, jpdgraphql.New},
 	{tokencollect.Analyzer, tokencollect.New},
 	{readonlytoken.Analyzer, readonlytoken.New},
 }
