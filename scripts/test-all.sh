@@ -20,3 +20,13 @@ if [ -n "$gofmt_out" ]; then
 fi
 go vet ./...
 go test -count=1 -timeout 40m ./...
+
+# Fuzz briefly (seed corpora run in every go test above; this explores a
+# little beyond them): the credential grammar, GraphQL extraction, the
+# config file reader. ATLINT_FUZZTIME=0 skips it.
+fuzztime=${ATLINT_FUZZTIME:-10s}
+if [ "$fuzztime" != 0 ]; then
+  go test -run='^$' -fuzz='^FuzzScan$' -fuzztime="$fuzztime" ./atlassian/
+  go test -run='^$' -fuzz='^FuzzExtract$' -fuzztime="$fuzztime" ./rules/jpdgraphql/
+  go test -run='^$' -fuzz='^FuzzParse$' -fuzztime="$fuzztime" ./config/
+fi
