@@ -18,6 +18,9 @@
 // through assignments, declarations, struct literals field by field,
 // conversions, concatenation, fmt/strings/encoding helpers and decoders
 // such as json.Unmarshal and (*json.Decoder).Decode) from sources to sinks.
+// It works on the syntax tree with type information (model.Flow) rather
+// than SSA because buildssa does not run on packages with type errors,
+// and every atlint rule must.
 //
 // Sources: the incoming *http.Request of a handler (form, query, header,
 // body decoded into a struct or map, BasicAuth), and struct fields whose
