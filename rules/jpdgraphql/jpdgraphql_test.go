@@ -1,7 +1,10 @@
 package jpdgraphql_test
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,7 +51,8 @@ func checkPositions(t *testing.T, results []*analysistest.Result) {
 			op := opOf(d.Message)
 			at := string(content[posn.Offset:min(len(content), posn.Offset+len(op)+20)])
 			endPosn := r.Pass.Fset.Position(d.End)
-			if strings.HasPrefix(at, op) {
+			// An untagged struct field is the name, upper-camel-cased.
+			if len(at) >= len(op) && op != "" && strings.EqualFold(at[:len(op)], op) {
 				if endPosn.Offset-posn.Offset != len(op) {
 					t.Errorf("%s: range of %s has length %d", posn, op, endPosn.Offset-posn.Offset)
 				}
@@ -74,12 +78,166 @@ func opOf(msg string) string {
 
 // allowedElsewhere: findings for a name held in another constant point at
 // that constant; findings for a struct declared in another package point at
-// the argument.
+// the argument; a name whose first byte is written as an escape points at
+// the escape.
 func allowedElsewhere(msg, at string) bool {
-	return strings.HasPrefix(at, "opName") || strings.Contains(msg, "(field ")
+	return strings.HasPrefix(at, "opName") || strings.Contains(msg, "(field ") || strings.HasPrefix(at, `\u0070olarisInsights`)
 }
 
 func TestLiterals(t *testing.T) {
 	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphql")
 	checkPositions(t, res)
+}
+
+func TestStructQueries(t *testing.T) {
+	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqlstructs")
+	checkPositions(t, res)
+}
+
+func TestOAuthExemption(t *testing.T) {
+	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqloauth")
+	checkPositions(t, res)
+}
+
+// recorder collects analysistest's complaints instead of failing.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+
+var graphqlWant = regexp.MustCompile("# want `([^`]*)`")
+
+// runEmbed runs the analyzer on a scenario whose findings may point into
+// .graphql/.gql files, which analysistest does not read expectations from:
+// Go files' "// want" comments are checked by analysistest, and the
+// "# want `re`" comments of GraphQL files here.
+func runEmbed(t *testing.T, a *analysis.Analyzer, scenario string) []*analysistest.Result {
+	t.Helper()
+	rec := &recorder{}
+	res := analysistest.Run(rec, testdata(), a, scenario)
+	type key struct {
+		file string
+		line int
+	}
+	want := map[key][]*regexp.Regexp{}
+	dir := filepath.Join(testdata(), "src", scenario)
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".graphql") || strings.HasSuffix(p, ".gql")) {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if m := graphqlWant.FindStringSubmatch(line); m != nil {
+				want[key{p, i + 1}] = append(want[key{p, i + 1}], regexp.MustCompile(m[1]))
+			}
+		}
+		return nil
+	})
+	for _, e := range rec.errs {
+		if !strings.Contains(e, "unexpected diagnostic") || !(strings.Contains(e, ".graphql:") || strings.Contains(e, ".gql:")) {
+			t.Error(e)
+		}
+	}
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			posn := r.Pass.Fset.Position(d.Pos)
+			if strings.HasSuffix(posn.Filename, ".go") {
+				continue // checked by analysistest
+			}
+			k := key{posn.Filename, posn.Line}
+			matched := false
+			for i, rx := range want[k] {
+				if rx.MatchString(d.Message) {
+					want[k] = append(want[k][:i], want[k][i+1:]...)
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				t.Errorf("%s: unexpected diagnostic: %s", posn, d.Message)
+			}
+		}
+	}
+	for k, rxs := range want {
+		for _, rx := range rxs {
+			t.Errorf("%s:%d: no diagnostic was reported matching %#q", k.file, k.line, rx)
+		}
+	}
+	return res
+}
+
+func TestEmbeddedFiles(t *testing.T) {
+	res := runEmbed(t, newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqlembed")
+	checkPositions(t, res)
+}
+
+func TestBadInput(t *testing.T) {
+	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqlbad")
+	checkPositions(t, res)
+}
+
+func TestScopesAfterCutoff(t *testing.T) {
+	a := newAnalyzer(t, "now", "2026-11-23", "token-scopes", "read:insight:jira-product-discovery, write:view:jira-product-discovery")
+	analysistest.Run(t, testdata(), a, "jpdgraphqlscopes")
+}
+
+func TestFlags(t *testing.T) {
+	a := jpdgraphql.New()
+	for _, bad := range []struct{ flag, value string }{
+		{"token-scopes", "read:insight:jira-product-discoveryy"},
+		{"token-scopes", "read:jira-work"},
+		{"token-scopes", "READ:INSIGHT:JIRA-PRODUCT-DISCOVERY"},
+		{"now", "31/10/2026"},
+		{"now", "2026-13-01"},
+	} {
+		if err := a.Flags.Set(bad.flag, bad.value); err == nil {
+			t.Errorf("-%s=%s accepted", bad.flag, bad.value)
+		}
+	}
+	for _, good := range []struct{ flag, value, want string }{
+		{"token-scopes", "delete:view:jira-product-discovery,read:project:jira-product-discovery", "delete:view:jira-product-discovery,read:project:jira-product-discovery"},
+		{"token-scopes", "", ""},
+		{"now", "2026-10-31", "2026-10-31"},
+		{"now", "2026-11-01T01:00:00+02:00", "2026-11-01"},
+		{"now", "", ""},
+	} {
+		if err := a.Flags.Set(good.flag, good.value); err != nil {
+			t.Errorf("-%s=%s: %v", good.flag, good.value, err)
+		}
+		if got := a.Flags.Lookup(good.flag).Value.String(); got != good.want {
+			t.Errorf("-%s=%s reads back %q, want %q", good.flag, good.value, got, good.want)
+		}
+	}
+	// Fresh analyzers do not share options.
+	b := jpdgraphql.New()
+	if err := a.Flags.Set("now", "2027-01-01"); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Flags.Lookup("now").Value.String(); got != "" {
+		t.Errorf("a fresh analyzer sees another's -now=%s", got)
+	}
+}
+
+// The cutoff day itself still says "stops working after".
+func TestCutoffDay(t *testing.T) {
+	for date, want := range map[string]string{
+		"2026-10-31": "stops working after 2026-10-31",
+		"2026-11-01": "stopped working on 2026-11-01",
+	} {
+		res := analysistest.Run(&recorder{}, testdata(), newAnalyzer(t, "now", date), "jpdgraphqlscopes")
+		n := 0
+		for _, r := range res {
+			for _, d := range r.Diagnostics {
+				n++
+				if !strings.Contains(d.Message, want) {
+					t.Errorf("-now=%s: %q does not say %q", date, d.Message, want)
+				}
+			}
+		}
+		if n != 4 {
+			t.Errorf("-now=%s: %d findings, want 4 (no scopes declared)", date, n)
+		}
+	}
 }
