@@ -188,8 +188,25 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 // names a site domain has nothing to report.
 func mentionsSiteDomain(m *model.Result) bool {
 	for _, s := range m.Strings {
-		v := strings.ToLower(s.Value) // no allocation for lower-case values
+		v := s.Value
 		if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+			return true
+		}
+		// Upper-case spellings, without allocating for strings that
+		// cannot hold a domain.
+		if strings.IndexByte(v, '.') >= 0 && hasUpper(v) {
+			v = strings.ToLower(v)
+			if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
 			return true
 		}
 	}

@@ -1,11 +1,15 @@
 package scopedurl_test
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/scopedurl"
 )
 
@@ -13,4 +17,56 @@ var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
 
 func TestNetHTTP(t *testing.T) {
 	analysistest.Run(t, testdata, scopedurl.New(), "scopedurl")
+}
+
+func TestLibraries(t *testing.T) {
+	analysistest.Run(t, testdata, scopedurl.New(), "scopedurllibs")
+}
+
+func TestFixes(t *testing.T) {
+	a := scopedurl.New()
+	for _, v := range []string{"mysite=11111111-2222-3333-4444-555555555555", "two.atlassian.net=22222222-3333-4444-5555-666666666666, https://legacy.jira.com=99999999-AAAA-BBBB-CCCC-DDDDDDDDDDDD"} {
+		if err := a.Flags.Set("cloudid", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlfix")
+}
+
+// TestKinds runs on fixtures whose tokens atltest generates: the repository
+// keeps no checksum-valid token.
+func TestKinds(t *testing.T) {
+	dir := atltest.TestData(t, testdata, "scopedurlkinds")
+	analysistest.Run(t, dir, scopedurl.New(), "scopedurlkinds")
+}
+
+func TestBadInput(t *testing.T) {
+	dir := atltest.TestData(t, testdata, "scopedurlbad")
+	// A huge file, made here rather than kept in the repository: a very long
+	// URL literal and a long concatenation chain.
+	var chain []string
+	for i := range 400 {
+		chain = append(chain, fmt.Sprintf("%q", fmt.Sprintf("/p%d", i)))
+	}
+	src := `package scopedurlbad
+
+import (
+	"net/http"
+	"os"
+)
+
+func huge() {
+	req, _ := http.NewRequest("GET", "https://mysite.atlassian.net/rest/api/3/` + strings.Repeat("x", 200000) + `", nil) // want ` + "`" + `ATL201 API token sent with Basic auth to https://mysite\.atlassian\.net: .*/rest/api/3/x{48}…;` + "`" + `
+	req.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
+
+	long := "https://mysite.atlassian.net/wiki" +
+		` + strings.Join(chain, " +\n\t\t") + `
+	req2, _ := http.NewRequest("GET", long, nil) // want ` + "`" + `ex/confluence/\{cloudId\}/wiki/p0/p1/p2` + "`" + `
+	req2.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "src", "scopedurlbad", "huge.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, scopedurl.New(), "scopedurlbad")
 }
