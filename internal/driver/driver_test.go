@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/atlint/atlint/atlassian"
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/output"
 )
 
@@ -356,5 +358,122 @@ func TestApplyFixesOutOfRange(t *testing.T) {
 	res, _ := r.applyFixes([]*finding{f})
 	if res.fixed != 0 || !strings.Contains(stderr.String(), "out of range") {
 		t.Errorf("res = %+v, stderr = %s", res, stderr.String())
+	}
+}
+
+// module writes a small module to a temporary directory.
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.26\n"
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOWORK", "off")
+	return dir
+}
+
+func TestMainInProcess(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go": "package a\n\n//atlint:ignore ATL101\nvar X = 1\n",
+		"b/b.go": "package b\n",
+	})
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"-v", "-timing", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir, Terminal: true})
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	out := stderr.String()
+	for _, want := range []string{
+		"a/a.go:3:1: ATL001 //atlint:ignore directive has no reason",
+		"atlint: loading ./...",
+		"atlint: loaded 2 packages in ",
+		"] example.com/m/a: 1 diagnostic, ",
+		"] example.com/m/b: 0 diagnostics, ",
+		"atlint: timing: total ",
+		"atlint: timing: atlintmodel ",
+		"atlint: 2 packages analysed, 1 finding (ATL001 1) in ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, out)
+		}
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout: %q", stdout.String())
+	}
+
+	// Not a terminal, no -v: the findings only.
+	stderr.Reset()
+	code = Main([]string{"./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	if code != ExitFindings || strings.Count(stderr.String(), "\n") != 1 {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	// Disabling the only rule that reports: clean.
+	stderr.Reset()
+	if code := Main([]string{"-disable", "ATL001", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitClean {
+		t.Errorf("-disable ATL001: exit %d\n%s", code, stderr.String())
+	}
+	// Excluded by the configuration file.
+	os.WriteFile(filepath.Join(dir, ".atlint.yml"), []byte("exclude: [a]\n"), 0o644)
+	stderr.Reset()
+	if code := Main([]string{"./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitClean {
+		t.Errorf("exclude a: exit %d\n%s", code, stderr.String())
+	}
+	// Severity off in the file, back on with -enable.
+	os.WriteFile(filepath.Join(dir, ".atlint.yml"), []byte("severity: {ATL001: note}\n"), 0o644)
+	stdout.Reset()
+	if code := Main([]string{"-format", "json", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitFindings || !strings.Contains(stdout.String(), `"severity": "note"`) {
+		t.Errorf("severity note: exit %d\n%s", code, stdout.String())
+	}
+}
+
+func TestMainLoadErrors(t *testing.T) {
+	dir := module(t, map[string]string{
+		"a/a.go": "package a\n\n//atlint:ignore ATL101\nvar X int = \"s\"\n",
+		"c/c.go": "package c\n\nimport \"example.com/m/nosuch\"\n\nvar _ = nosuch.X\n",
+	})
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	if code != ExitError {
+		t.Fatalf("exit %d, want %d\n%s", code, ExitError, stderr.String())
+	}
+	out := stderr.String()
+	for _, want := range []string{
+		`a/a.go:4:13: load error: cannot use "s"`,
+		"a/a.go:3:1: ATL001 ", // the rules ran despite the type error
+		"load error:",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "# example.com/m/a") {
+		t.Errorf("the compiler's copy of the type errors is printed:\n%s", out)
+	}
+	stdout.Reset()
+	if code := Main([]string{"-format", "json", "./a"}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitError || !strings.Contains(stdout.String(), `"errors"`) {
+		t.Errorf("-format json with load errors: exit %d\n%s", code, stdout.String())
+	}
+	if code := Main([]string{"./nosuchdir/..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitError {
+		t.Errorf("a pattern matching nothing: exit %d", code)
+	}
+}
+
+func TestRedactDiff(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "diff")
+	legacy := atltest.Token(atlassian.LegacyAPIToken, "diff")
+	d := "--- a/x.go\n+++ b/x.go\n@@ -1,3 +1,3 @@\n const jiraLegacy = \"" + legacy + "\"\n-var t = \"" + tok + "\"\n+var t = os.Getenv(\"ATLASSIAN_API_TOKEN\")\n var LongIdentifierWithDigits1234567 = 1\n"
+	got := redactDiff(d)
+	want := "--- a/x.go\n+++ b/x.go\n@@ -1,3 +1,3 @@\n const jiraLegacy = \"" + atlassian.Redact(legacy) + "\"\n-var t = \"" + atlassian.Redact(tok) + "\"\n+var t = os.Getenv(\"ATLASSIAN_API_TOKEN\")\n var LongIdentifierWithDigits1234567 = 1\n"
+	if got != want {
+		t.Errorf("redactDiff:\n%s\nwant:\n%s", output.Scrub(got), output.Scrub(want))
 	}
 }

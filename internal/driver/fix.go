@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
+	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/output"
 )
 
@@ -100,7 +102,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		}
 		res.files = append(res.files, rel)
 		if r.opts.diff {
-			fmt.Fprint(r.env.Stdout, unifiedDiff(rel, src, out))
+			fmt.Fprint(r.env.Stdout, redactDiff(unifiedDiff(rel, src, out)))
 			continue
 		}
 		mode := os.FileMode(0o644)
@@ -223,4 +225,24 @@ func (r *run) isGenerated(file string) bool {
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ParseComments|parser.PackageClauseOnly)
 	return err == nil && ast.IsGenerated(f)
+}
+
+// redactDiff redacts the credentials in the removed and context lines of a
+// diff: they may hold the very secret the fix removes. Such a diff is for
+// review (patch rejects a redacted line; -fix applies the fixes). Added
+// lines are the fixes' code and are left alone.
+func redactDiff(d string) string {
+	lines := strings.SplitAfter(d, "\n")
+	for i, l := range lines {
+		if l == "" || l[0] == '+' || l[0] == '@' || strings.HasPrefix(l, "--- ") {
+			continue
+		}
+		ms := atlassian.ScanContext(l)
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			l = l[:m.Start] + atlassian.Redact(m.Token) + l[m.End:]
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "")
 }

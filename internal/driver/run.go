@@ -31,6 +31,7 @@ type run struct {
 	perAnalyzer            map[string]time.Duration
 	packages               int
 	loadErrors             int
+	toolErrors             []output.ToolError
 	files                  map[string]bool // absolute paths of file arguments; nil: no restriction
 	sources                map[string][]byte
 }
@@ -79,7 +80,7 @@ func (r *run) main() int {
 	findings = r.filter(findings)
 
 	if r.opts.baselineWrite != "" {
-		if err := writeBaseline(r.opts.baselineWrite, findings); err != nil {
+		if err := r.writeBaseline(findings); err != nil {
 			r.errorf("%v", err)
 			return ExitError
 		}
@@ -91,7 +92,7 @@ func (r *run) main() int {
 	}
 	if r.opts.baseline != "" {
 		var suppressed int
-		findings, suppressed, err = filterBaseline(r.opts.baseline, findings)
+		findings, suppressed, err = r.filterBaseline(findings)
 		if err != nil {
 			r.errorf("%v", err)
 			return ExitError
@@ -114,7 +115,7 @@ func (r *run) main() int {
 		}
 	}
 
-	if err := r.print(reported, findings); err != nil {
+	if err := r.print(reported); err != nil {
 		r.errorf("%v", err)
 		return ExitError
 	}
@@ -268,8 +269,9 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 			msg := r.relError(e)
 			if !seen[msg] {
 				seen[msg] = true
-				fmt.Fprintf(r.env.Stderr, "%s\n", msg)
+				fmt.Fprintf(r.env.Stderr, "%s\n", output.Scrub(msg))
 				r.loadErrors++
+				r.toolErrors = append(r.toolErrors, output.ToolError{Package: p.PkgPath, Message: msg})
 			}
 		}
 	})
@@ -554,7 +556,6 @@ func (r *run) filter(fs []*finding) []*finding {
 				f.Severity = sev
 			}
 		}
-		f.Fingerprint = fingerprint(f.Finding)
 		out = append(out, f)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -573,6 +574,7 @@ func (r *run) filter(fs []*finding) []*finding {
 		}
 		return a.Message < b.Message
 	})
+	setFingerprints(out)
 	return out
 }
 
