@@ -300,7 +300,10 @@ func getenvFix(pass *analysis.Pass, sc *model.StringConst, mt atlassian.Match, e
 		return analysis.SuggestedFix{}, false // escaped or encoded: rewrite by hand
 	}
 	osName, importEdits := osImport(pass, file.File, sc.Expr.Pos())
-	call := fmt.Sprintf("%s.Getenv(%q)", osName, env)
+	call := fmt.Sprintf("Getenv(%q)", env)
+	if osName != "" {
+		call = osName + "." + call
+	}
 	repl := call
 	if !whole {
 		var parts []string
@@ -332,8 +335,8 @@ func needsParens(c inspector.Cursor) bool {
 	return false
 }
 
-// osImport returns the name to call os.Getenv by at pos in f, and the edit
-// that adds the import when f lacks a usable one.
+// osImport returns the name to qualify Getenv with at pos in f ("" for a
+// dot import), and the edits that add the import when f lacks a usable one.
 func osImport(pass *analysis.Pass, f *ast.File, pos token.Pos) (string, []analysis.TextEdit) {
 	scope := innermost(pass, f, pos)
 	usable := func(name string) bool {
@@ -344,8 +347,10 @@ func osImport(pass *analysis.Pass, f *ast.File, pos token.Pos) (string, []analys
 		if obj == nil {
 			return true
 		}
-		pn, ok := obj.(*types.PkgName)
-		return ok && pn.Imported().Path() == "os"
+		if pn, ok := obj.(*types.PkgName); ok {
+			return pn.Imported().Path() == "os"
+		}
+		return obj.Pkg() != nil && obj.Pkg().Path() == "os" // os.Getenv, dot-imported
 	}
 	for _, imp := range f.Imports {
 		if imp.Path.Value != `"os"` {
@@ -360,7 +365,7 @@ func osImport(pass *analysis.Pass, f *ast.File, pos token.Pos) (string, []analys
 		}
 		if name == "." {
 			if usable("Getenv") {
-				return "Getenv", nil
+				return "", nil
 			}
 			continue
 		}
@@ -434,7 +439,7 @@ func importEdits(f *ast.File, spec string) []analysis.TextEdit {
 			break
 		}
 		if g.Lparen.IsValid() {
-			return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + spec + "\n")}}
+			return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + spec)}}
 		}
 		if len(g.Specs) == 1 {
 			s := g.Specs[0]

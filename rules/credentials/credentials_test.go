@@ -42,6 +42,69 @@ func checkNoSecret(t *testing.T, results []*analysistest.Result) {
 }
 
 func TestCredentials(t *testing.T) {
+	t.Parallel()
 	dir := testdata(t, "credentials")
 	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentials"))
+}
+
+func TestSinkContext(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialssinks")
+	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialssinks"))
+}
+
+func TestFixImports(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialsfix", "credentialsfixpkg")
+	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialsfix", "credentialsfixpkg"))
+}
+
+func TestTestCode(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialstests", "credentialsnotests")
+	checkNoSecret(t, analysistest.Run(t, dir, credentials.New(), "credentialstests"))
+
+	a := credentials.New()
+	if err := a.Flags.Set("tests", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "credentialsnotests")
+	// The flag belongs to that analyzer only.
+	if got := credentials.New().Flags.Lookup("tests").Value.String(); got != "true" {
+		t.Errorf("a fresh analyzer has -tests=%s, want true", got)
+	}
+}
+
+// TestBadInput runs on code that does not type-check, odd escapes, a
+// generated file and a literal of 1 MB.
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialsbad")
+	// A 1 MB literal of hostile near-misses with one real token in the middle.
+	var b strings.Builder
+	b.WriteString("package credentialsbad\n\nvar huge = \"")
+	chunk := "ATATT3xFfGF0" + strings.Repeat("ab-_", 50) + "%3D" + "ATBBxyz BBDC-Basic QUFB https://a:b@c "
+	for b.Len() < 512<<10 {
+		b.WriteString(chunk)
+	}
+	b.WriteString("{{atl api huge1}}")
+	for b.Len() < 1<<20 {
+		b.WriteString(chunk)
+	}
+	b.WriteString("\" // want `hard-coded Atlassian API token`\n")
+	atltest.WriteFile(t, filepath.Join(dir, "src", "credentialsbad", "huge.go"), b.String())
+
+	results := analysistest.Run(t, dir, credentials.New(), "credentialsbad")
+	checkNoSecret(t, results)
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			pos := r.Pass.Fset.Position(d.Pos)
+			if filepath.Base(pos.Filename) == "gen.go" && len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fix offered in a generated file", pos)
+			}
+			if filepath.Base(pos.Filename) == "broken.go" && len(d.SuggestedFixes) == 0 && pos.Line < 12 {
+				t.Errorf("%s: no fix in a file with type errors", pos)
+			}
+		}
+	}
 }
