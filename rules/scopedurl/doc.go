@@ -62,7 +62,7 @@
 //
 // Suggested fix: when the site's cloud ID is given with the flag
 // -scopedurl.cloudid SITE=UUID (repeatable; SITE is mysite or
-// mysite.atlassian.net; a configuration file sets the same option), the
+// mysite.atlassian.net; in .atlint.yml: cloud-ids: {mysite: UUID}), the
 // fix rewrites the site origin in the URL literal to
 // https://api.atlassian.com/ex/{product}/{cloudId}, keeping the path. The
 // product comes from the path (/rest/api, /rest/agile, /rest/servicedeskapi:

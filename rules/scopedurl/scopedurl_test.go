@@ -70,3 +70,50 @@ func huge() {
 	}
 	analysistest.Run(t, dir, scopedurl.New(), "scopedurlbad")
 }
+
+func TestCloudIDFlag(t *testing.T) {
+	a := scopedurl.New()
+	for _, bad := range []string{
+		"mysite",                                     // no ID
+		"mysite=not-a-uuid",                          // not a UUID
+		"mysite=11111111-2222-3333-4444-55555555555", // one digit short
+		"jira.example.com=11111111-2222-3333-4444-555555555555", // not a Cloud site
+		"=11111111-2222-3333-4444-555555555555",
+	} {
+		if err := a.Flags.Set("cloudid", bad); err == nil {
+			t.Errorf("Set(cloudid, %q) = nil, want an error", bad)
+		}
+	}
+	for _, good := range []string{
+		"mysite=11111111-2222-3333-4444-555555555555",
+		"Other.atlassian.net=AAAAAAAA-2222-3333-4444-555555555555,legacy.jira.com=bbbbbbbb-2222-3333-4444-555555555555",
+		"",
+	} {
+		if err := a.Flags.Set("cloudid", good); err != nil {
+			t.Errorf("Set(cloudid, %q) = %v", good, err)
+		}
+	}
+	want := "legacy.jira.com=bbbbbbbb-2222-3333-4444-555555555555,mysite.atlassian.net=11111111-2222-3333-4444-555555555555,other.atlassian.net=aaaaaaaa-2222-3333-4444-555555555555"
+	if got := a.Flags.Lookup("cloudid").Value.String(); got != want {
+		t.Errorf("cloudid = %q, want %q", got, want)
+	}
+	// Fresh analyzers do not share the option.
+	if got := scopedurl.New().Flags.Lookup("cloudid").Value.String(); got != "" {
+		t.Errorf("fresh analyzer cloudid = %q, want empty", got)
+	}
+	if got := scopedurl.Analyzer.Flags.Lookup("cloudid").Value.String(); got != "" {
+		t.Errorf("package analyzer cloudid = %q, want empty", got)
+	}
+}
+
+func TestDoc(t *testing.T) {
+	a := scopedurl.Analyzer
+	if a.Name != "scopedurl" || !strings.HasSuffix(a.URL, "#atl201") {
+		t.Errorf("analyzer %q, URL %q", a.Name, a.URL)
+	}
+	for _, s := range []string{"Rule ATL201", "api.atlassian.com/ex/jira/{cloudId}", "_edge/tenant_info", "-scopedurl.cloudid"} {
+		if !strings.Contains(a.Doc, s) {
+			t.Errorf("Doc lacks %q", s)
+		}
+	}
+}
