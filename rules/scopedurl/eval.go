@@ -487,3 +487,51 @@ func isFlagString(info *types.Info, call *ast.CallExpr, name string) bool {
 	}
 	return false
 }
+
+// pathHint returns the constant path that follows the unknown origin of a
+// URL built as origin + "/rest/api/3/..." or fmt.Sprintf("%s/rest/...",
+// origin), and whether it is the whole rest of the URL.
+func (ev *evaluator) pathHint(e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	switch n := e.(type) {
+	case *ast.BinaryExpr:
+		var ops []ast.Expr
+		var flat func(e ast.Expr)
+		flat = func(e ast.Expr) {
+			if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+				if _, isConst := constString(ev.info, b); !isConst {
+					flat(b.X)
+					flat(b.Y)
+					return
+				}
+			}
+			ops = append(ops, e)
+		}
+		flat(n)
+		for i, op := range ops {
+			if s, ok := constString(ev.info, op); ok && i > 0 && strings.HasPrefix(s, "/") {
+				path := s
+				for _, rest := range ops[i+1:] {
+					t, ok := constString(ev.info, rest)
+					if !ok {
+						return path, false
+					}
+					path += t
+				}
+				return path, true
+			}
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(n.Args) > 0 {
+			if f, ok := constString(ev.info, n.Args[0]); ok && strings.HasPrefix(f, "%s/") {
+				path := f[2:]
+				if i := strings.IndexByte(path, '%'); i >= 0 {
+					return path[:i], false
+				}
+				return path, true
+			}
+		}
+	}
+	return "", false
+}

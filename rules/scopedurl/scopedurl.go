@@ -148,6 +148,8 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 			if !hit {
 				continue
 			}
+			f.path, f.full = ev.pathHint(r.URL)
+			f.product = atlassian.ProductOfPath(f.path)
 		}
 		if f.product == "" {
 			f.product = libraryProduct(r)
@@ -244,7 +246,7 @@ func libraryProduct(r *model.Reach) string {
 func (f *finding) message(opts *options) string {
 	where := f.origin
 	if f.site == "" {
-		where = "a <site>.atlassian.net host (the code checks that the host is a site)"
+		where = "a <site>.atlassian.net host (the code expects one)"
 	}
 	id := opts.cloudIDs[f.site]
 	gateway := f.replacement(id)

@@ -107,7 +107,7 @@ func (c Config) Validate() error {
 }
 
 func constrained(c Config) {
-	req, _ := http.NewRequest("GET", "https://"+c.Host+"/rest/api/3/myself", nil) // want `to a <site>\.atlassian\.net host \(the code checks that the host is a site\): .*; the cloud ID of a site is at https://<site>\.atlassian\.net/_edge/tenant_info`
+	req, _ := http.NewRequest("GET", "https://"+c.Host+"/rest/api/3/myself", nil) // want `to a <site>\.atlassian\.net host \(the code expects one\): .*; the cloud ID of a site is at https://<site>\.atlassian\.net/_edge/tenant_info`
 	req.SetBasicAuth(c.Email, c.Token)
 }
 
