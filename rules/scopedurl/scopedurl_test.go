@@ -74,9 +74,9 @@ func huge() {
 func TestCloudIDFlag(t *testing.T) {
 	a := scopedurl.New()
 	for _, bad := range []string{
-		"mysite",                                     // no ID
-		"mysite=not-a-uuid",                          // not a UUID
-		"mysite=11111111-2222-3333-4444-55555555555", // one digit short
+		"mysite",            // no ID
+		"mysite=not-a-uuid", // not a UUID
+		"mysite=11111111-2222-3333-4444-55555555555",            // one digit short
 		"jira.example.com=11111111-2222-3333-4444-555555555555", // not a Cloud site
 		"=11111111-2222-3333-4444-555555555555",
 	} {
