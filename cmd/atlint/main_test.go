@@ -211,6 +211,7 @@ func findings(t *testing.T, stderr string) []string {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := run(t, dir, "atlint", "help")
 	wantCode(t, r, 0, "help")
@@ -246,6 +247,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestStandalone(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "./...")
 	wantCode(t, r, 1, "./...")
@@ -285,6 +287,7 @@ func TestStandalone(t *testing.T) {
 }
 
 func TestTestFalse(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "-test=false", "./...")
 	wantCode(t, r, 1, "-test=false")
@@ -301,6 +304,7 @@ func TestTestFalse(t *testing.T) {
 }
 
 func TestEnableDisable(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "-disable", "ATL101", "./...")
 	wantCode(t, r, 0, "-disable", "ATL101")
@@ -358,6 +362,7 @@ func (v vetJSON) posns() []string {
 }
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "-json", "./...")
 	wantCode(t, r, 1, "-json")
@@ -406,6 +411,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestFix(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	before := read(t, dir, "jira/jira.go")
 	r := run(t, dir, "atlint", "-fix", "./...")
@@ -443,6 +449,7 @@ func TestFix(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	before := read(t, dir, "jira/jira.go")
 	r := run(t, dir, "atlint", "-diff", "./...")
@@ -468,6 +475,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestFileArguments(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "jira/jira_test.go", "README.md")
 	wantCode(t, r, 1, "jira/jira_test.go", "README.md")
@@ -489,6 +497,7 @@ func TestFileArguments(t *testing.T) {
 }
 
 func TestTypeErrors(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	write(t, dir, "broken/broken.go", `package broken
 
@@ -521,6 +530,7 @@ func onlyFindings(s string) string {
 }
 
 func TestGoVet(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "go", "vet", "-vettool="+atlintBin, "./...")
 	if r.code != 1 {
@@ -590,6 +600,7 @@ func stripComments(s string) string {
 }
 
 func TestGoFix(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "go", "fix", "-fixtool="+atlintBin, "./jira")
 	if r.code != 0 {
@@ -611,6 +622,7 @@ func contains(ss []string, s string) bool {
 }
 
 func TestBaseline(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "-baseline", "write", "atlint-baseline.json", "./...")
 	wantCode(t, r, 0, "-baseline", "write", "atlint-baseline.json")
@@ -648,6 +660,7 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestSARIF(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t)
 	r := run(t, dir, "atlint", "-format", "sarif", "./...")
 	wantCode(t, r, 1, "-format", "sarif")
@@ -688,5 +701,55 @@ func TestSARIF(t *testing.T) {
 		if strings.Contains(read(t, dir, "out.sarif"), tok) {
 			errorf(t, "out.sarif holds a whole token")
 		}
+	}
+}
+
+// TestOffByDefault checks ATL401, which is off unless enabled.
+func TestOffByDefault(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t)
+	write(t, dir, "app/app.go", `package app
+
+import "os"
+
+// Settings is a plugin's admin configuration.
+type Settings struct {
+	JiraURL      string `+"`"+`json:"jira_url"`+"`"+`
+	JiraAPIToken string `+"`"+`json:"jira_api_token"`+"`"+`
+}
+
+// Save stores the settings.
+func Save(s *Settings) error {
+	return os.WriteFile("/var/lib/app/token", []byte(s.JiraAPIToken), 0o600)
+}
+`)
+	r := run(t, dir, "atlint", "./app")
+	wantCode(t, r, 0, "./app")
+	for _, args := range [][]string{
+		{"-enable", "ATL401", "./app"},
+		{"-enable", "tokencollect", "./app"},
+		{"-tokencollect.enable", "./app"},
+	} {
+		r = run(t, dir, "atlint", args...)
+		wantCode(t, r, 1, args...)
+		if diff := cmp.Diff([]string{"app/app.go:13: ATL401"}, findings(t, r.stderr)); diff != "" {
+			errorf(t, "atlint %v (-want +got):\n%s", args, diff)
+		}
+	}
+	write(t, dir, ".atlint.yml", "enable: [ATL401]\n")
+	r = run(t, dir, "atlint", "./app")
+	wantCode(t, r, 1, "./app with enable: [ATL401]")
+	r = run(t, dir, "atlint", "-disable", "ATL401", "./app")
+	wantCode(t, r, 0, "-disable ATL401 over the file")
+	os.Remove(filepath.Join(dir, ".atlint.yml"))
+
+	// go vet: off unless its flag is given.
+	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "./app")
+	if r.code != 0 {
+		errorf(t, "go vet ./app: exit %d\n%s", r.code, r.stderr)
+	}
+	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "-tokencollect.enable", "./app")
+	if r.code != 1 || !strings.Contains(r.stderr, "ATL401") {
+		errorf(t, "go vet -tokencollect.enable ./app: exit %d\n%s", r.code, r.stderr)
 	}
 }

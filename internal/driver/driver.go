@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -276,6 +277,24 @@ func parseFlags(args []string, env Env) (*options, error) {
 	}
 	if o.disable, err = ruleSet(disable, "-disable"); err != nil {
 		return nil, err
+	}
+	// -tokencollect.enable, the vet spelling of turning an off-by-default
+	// rule on (or off), counts as -enable (-disable) of its rules.
+	for _, st := range o.settings {
+		if st.Flag != "enable" {
+			continue
+		}
+		on, err := strconv.ParseBool(st.Value)
+		if err != nil {
+			continue // the flag accepted it, so it is not a bool flag
+		}
+		for _, rule := range model.RulesOf(st.Analyzer) {
+			if on && !o.disable[rule.ID] {
+				o.enable[rule.ID] = true
+			} else if !on && !o.enable[rule.ID] {
+				o.disable[rule.ID] = true
+			}
+		}
 	}
 	switch o.format {
 	case "text", "json", "sarif":

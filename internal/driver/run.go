@@ -165,6 +165,18 @@ func (r *run) suite() ([]*analysis.Analyzer, error) {
 			return nil, fmt.Errorf("%s: %v", r.cfg.Path, err)
 		}
 	}
+	// A rule that is off by default has an "enable" flag of its own (so that
+	// go vet and nogo leave it off too): the analyzer is in the suite
+	// because one of its rules is enabled, so set it.
+	for _, a := range suite {
+		if f := a.Flags.Lookup("enable"); f != nil && len(model.RulesOf(a.Name)) > 0 {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				if err := f.Value.Set("true"); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
 	if err := analyzer.Configure(suite, r.opts.settings); err != nil {
 		return nil, err
 	}
