@@ -408,7 +408,13 @@ func scanBasic(s string, context bool, ms []Match) []Match {
 			q++
 		}
 		i = q - 1
-		if len(run) < 8 || len(run) > maxBasicRun {
+		// base64 of "u:" + the shortest token: ATBB (36) with context off,
+		// a legacy token (24) with it on.
+		minRun := 51
+		if context {
+			minRun = 35
+		}
+		if len(run) < minRun || len(run) > maxBasicRun {
 			continue
 		}
 		dec := decodeB64(run)

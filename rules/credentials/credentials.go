@@ -58,12 +58,16 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 			continue
 		}
 		ms := atlassian.Scan(v)
+		// Prefix-free kinds: grammar and check first (cheap, and rarely
+		// true), context only for the values that pass.
 		if mayHoldWord(v) {
-			if sinks == nil {
-				sinks = newSinkContext(pass, m)
-			}
-			if hasContext(pass, sc, sinks) {
-				ms = atlassian.ScanContext(v)
+			if all := atlassian.ScanContext(v); len(all) > len(ms) {
+				if sinks == nil {
+					sinks = newSinkContext(pass, m)
+				}
+				if hasContext(pass, sc, sinks) {
+					ms = all
+				}
 			}
 		}
 		if len(ms) == 0 {
