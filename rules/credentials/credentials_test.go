@@ -1,6 +1,8 @@
 package credentials_test
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,5 +108,36 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("%s: no fix in a file with type errors", pos)
 			}
 		}
+	}
+}
+
+// TestRepositoryHasNoTokens keeps the repository clean for secret scanners:
+// fixtures hold placeholders, never checksum-valid tokens.
+func TestRepositoryHasNoTokens(t *testing.T) {
+	t.Parallel()
+	err := filepath.WalkDir(filepath.Join("..", ".."), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" || d.Name() == "node_modules" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if info, err := d.Info(); err != nil || !d.Type().IsRegular() || info.Size() > 8<<20 {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		for _, m := range atlassian.Scan(string(data)) {
+			t.Errorf("%s: checksum-valid %v %s in the repository: use an atltest placeholder", path, m.Kind, atlassian.Redact(m.Token))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
