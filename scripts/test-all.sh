@@ -6,11 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v pre-commit >/dev/null 2>&1; then
-  echo "installing pre-commit (Debian package)..."
+# The pre-commit end-to-end test needs pre-commit and git (the Debian
+# package of pre-commit does not depend on git).
+need=()
+command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
+command -v git >/dev/null 2>&1 || need+=(git)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} (Debian packages)..."
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq pre-commit >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 export ATLINT_E2E=1
