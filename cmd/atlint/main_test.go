@@ -490,6 +490,11 @@ func TestFileArguments(t *testing.T) {
 	if r.stderr != "" {
 		errorf(t, "non-Go files: stderr = %q", r.stderr)
 	}
+	// A file that build constraints leave out of its directory's package:
+	// not an error (a pre-commit hook passes such files too).
+	write(t, dir, "clean/gen.go", "//go:build ignore\n\npackage main\n\nfunc main() {}\n")
+	r = run(t, dir, "atlint", "clean/gen.go")
+	wantCode(t, r, 0, "clean/gen.go")
 	r = run(t, dir, "atlint", "jira/missing.go")
 	wantCode(t, r, 2, "jira/missing.go")
 	r = run(t, dir, "atlint", "jira/jira.go", "./clean")
@@ -753,5 +758,27 @@ func Save(s *Settings) error {
 	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "-tokencollect.enable", "./app")
 	if r.code != 1 || !strings.Contains(r.stderr, "ATL401") {
 		errorf(t, "go vet -tokencollect.enable ./app: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestREADME checks that the README documents every flag of the command
+// (analyzer flags are documented by atlint help RULE).
+func TestREADME(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, t.TempDir(), "atlint", "-h")
+	flagRe := regexp.MustCompile(`(?m)^  -([a-z-]+)\b`)
+	n := 0
+	for _, m := range flagRe.FindAllStringSubmatch(r.stderr, -1) {
+		n++
+		if !strings.Contains(string(readme), "`-"+m[1]) {
+			errorf(t, "README.md does not document -%s", m[1])
+		}
+	}
+	if n < 10 {
+		errorf(t, "found only %d flags in atlint -h:\n%s", n, r.stderr)
 	}
 }

@@ -296,6 +296,14 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 		pkgs = append(pkgs, p)
 	}
 	if len(initial) == 0 {
+		if r.files != nil {
+			// Files excluded by build constraints (//go:build ignore)
+			// belong to no package: nothing to analyse in them.
+			if r.opts.verbose {
+				fmt.Fprintf(r.env.Stderr, "atlint: the files belong to no package of this build\n")
+			}
+			return nil, nil
+		}
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	if r.opts.verbose {
