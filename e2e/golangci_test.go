@@ -126,7 +126,7 @@ func must[T any](v T, err error) T {
 // buildRecipe is the version of the way golangciLint builds the binary:
 // bump it when the build changes (flags, generated files) so that cached
 // binaries built the old way are not reused.
-const buildRecipe = 2
+const buildRecipe = 3
 
 var gcl struct {
 	sync.Mutex
@@ -165,7 +165,8 @@ func golangciLint(t *testing.T) string {
 		t.Fatal(err)
 	}
 	prefix := "golangci-" + c.Version + "-"
-	bin := filepath.Join(cache, prefix+sourceHash(t, root, goVersion))
+	hash := sourceHash(t, root, goVersion)
+	bin := filepath.Join(cache, prefix+hash)
 	if st, err := os.Stat(bin); err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0 {
 		t.Logf("golangci-lint %s with atlint: cached %s", c.Version, bin)
 		gcl.path = bin
@@ -177,8 +178,8 @@ func golangciLint(t *testing.T) string {
 	if dl.code != 0 {
 		unavailable(t, "cannot download %s@%s from the Go module proxy:\n%s", golangciModule, c.Version, dl)
 	}
-	var mod struct{ Dir, Error string }
-	if err := json.Unmarshal([]byte(dl.stdout), &mod); err != nil || mod.Dir == "" {
+	var mod struct{ Dir, GoMod string }
+	if err := json.Unmarshal([]byte(dl.stdout), &mod); err != nil || mod.Dir == "" || mod.GoMod == "" {
 		t.Fatalf("go mod download: no module directory (%v):\n%s", err, dl)
 	}
 
@@ -206,12 +207,14 @@ func golangciLint(t *testing.T) string {
 		}
 		t.Fatalf("go mod tidy of the golangci-lint build module:\n%s", r)
 	}
-	checkToolsVersion(t, scratch, root)
+	checkToolsVersion(t, scratch, mod.GoMod)
 	out := filepath.Join(scratch, "golangci-lint")
-	// As golangci-lint custom does: main.version is used when main.date
-	// is set.
-	ldflags := fmt.Sprintf("-s -w -X main.version=%s-custom-gcl-atlint-e2e -X main.date=%s",
-		strings.TrimPrefix(c.Version, "v"), time.Now().UTC().Format(time.RFC3339))
+	// As golangci-lint custom does: main.version (used when main.date is
+	// set) names the plugin sources, because golangci-lint salts its result
+	// cache with the version; the same version for different atlint code
+	// would serve stale results.
+	ldflags := fmt.Sprintf("-s -w -X main.version=%s-custom-gcl-atlint-%s -X main.date=%s",
+		strings.TrimPrefix(c.Version, "v"), hash, time.Now().UTC().Format(time.RFC3339))
 	mustRun(t, 20*time.Minute, scratch, buildEnv, "go", "build", "-ldflags", ldflags, "-o", out, ".")
 	if err := os.Rename(out, bin); err != nil {
 		t.Fatal(err)
@@ -229,18 +232,19 @@ func golangciLint(t *testing.T) string {
 }
 
 // checkToolsVersion checks that the build resolved golang.org/x/tools to
-// golangci-lint's own version: atlint must never require a newer one, or
-// every golangci-lint linter would be built against a version it was not
-// tested with.
-func checkToolsVersion(t *testing.T, scratch, root string) {
+// the version golangci-lint itself requires (read from its go.mod): if
+// atlint required a newer one, minimal version selection would pick ours
+// and every golangci-lint linter would be built against a version it was
+// not released with.
+func checkToolsVersion(t *testing.T, scratch, golangciGoMod string) {
 	t.Helper()
-	version := func(dir string) string {
-		r := mustRun(t, time.Minute, dir, buildEnv, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")
-		return strings.TrimSpace(r.stdout)
+	m := regexp.MustCompile(`(?m)^\s*golang\.org/x/tools (v\S+)`).FindStringSubmatch(readFile(t, golangciGoMod))
+	if m == nil {
+		t.Fatalf("%s does not require golang.org/x/tools", golangciGoMod)
 	}
-	ours, built := version(root), version(scratch)
-	if ours != built {
-		t.Errorf("atlint requires golang.org/x/tools %s but golangci-lint's build resolved %s: keep ours at (or below) golangci-lint's", ours, built)
+	r := mustRun(t, time.Minute, scratch, buildEnv, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")
+	if built := strings.TrimSpace(r.stdout); built != m[1] {
+		t.Errorf("golangci-lint requires golang.org/x/tools %s but the build with atlint resolved %s: atlint must not require a newer x/tools than golangci-lint", m[1], built)
 	}
 }
 

@@ -21,13 +21,16 @@ func git(t *testing.T, dir string, args ...string) result {
 }
 
 // hookRepo makes a git repository in a temporary directory holding the
-// tracked files of this checkout as they are in the working tree (so a
-// test run checks the hooks being edited), committed and tagged hookRev.
+// files of this checkout as they are in the working tree (so a test run
+// checks the hooks being edited), committed and tagged hookRev.
 func hookRepo(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
 	dst := filepath.Join(t.TempDir(), "atlint")
-	ls := mustRun(t, time.Minute, root, nil, "git", "ls-files", "-z", "--cached")
+	// Untracked files that are not ignored are copied too, so that the
+	// copy builds exactly like the working tree (a new package not yet
+	// added to git); in CI the two are the same.
+	ls := mustRun(t, time.Minute, root, nil, "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	n := 0
 	for _, f := range strings.Split(strings.TrimRight(ls.stdout, "\x00"), "\x00") {
 		src := filepath.Join(root, filepath.FromSlash(f))
