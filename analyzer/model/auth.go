@@ -41,7 +41,8 @@ const (
 // An AuthSink is a place where the package hands a credential to an HTTP
 // client: (*http.Request).SetBasicAuth, Header.Set/Add("Authorization", v),
 // go-jira's BasicAuthTransport/PATAuthTransport/BearerAuthTransport literals
-// and go-atlassian's client.Auth.SetBasicAuth/SetBearerToken.
+// and client.Authentication.SetBasicAuth, and go-atlassian's
+// client.Auth.SetBasicAuth/SetBearerToken.
 type AuthSink struct {
 	Kind    AuthKind
 	Library string // "net/http", "go-jira" or "go-atlassian"
@@ -58,7 +59,8 @@ type AuthSink struct {
 
 	// Target is what receives the credential: the *http.Request expression
 	// (req in req.SetBasicAuth or req.Header.Set), the transport composite
-	// literal, or the go-atlassian client (c in c.Auth.SetBasicAuth).
+	// literal, or the library client (c in c.Auth.SetBasicAuth or
+	// c.Authentication.SetBasicAuth).
 	Target ast.Expr
 }
 
@@ -111,6 +113,8 @@ func callSink(info *types.Info, call *ast.CallExpr) *AuthSink {
 			target = hs.X
 		}
 		return &AuthSink{Kind: AuthHeader, Library: "net/http", Secret: call.Args[1], Scheme: HeaderScheme(info, call.Args[1]), Target: target}
+	case PathWithin(pkg, ModGoJira) && recv == "AuthenticationService" && fn.Name() == "SetBasicAuth" && len(call.Args) == 2:
+		return &AuthSink{Kind: AuthBasic, Library: "go-jira", User: call.Args[0], Secret: call.Args[1], Scheme: "Basic", Target: stripField(sel.X, "Authentication")}
 	case PathWithin(pkg, ModGoAtlassian) && fn.Name() == "SetBasicAuth" && len(call.Args) == 2:
 		return &AuthSink{Kind: AuthBasic, Library: "go-atlassian", User: call.Args[0], Secret: call.Args[1], Scheme: "Basic", Target: stripField(sel.X, "Auth")}
 	case PathWithin(pkg, ModGoAtlassian) && fn.Name() == "SetBearerToken" && len(call.Args) == 1:

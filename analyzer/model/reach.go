@@ -418,7 +418,12 @@ func (x *reachIndex) reachesOf(s *AuthSink) []*Reach {
 			out = append(out, x.requestReaches(s, v, 0)...)
 		}
 	case "go-jira":
-		out = append(out, x.transportReaches(s, s.Cursor)...)
+		if _, ok := s.Node.(*ast.CallExpr); !ok {
+			out = append(out, x.transportReaches(s, s.Cursor)...)
+			break
+		}
+		// client.Authentication.SetBasicAuth: like go-atlassian's Auth.
+		fallthrough
 	case "go-atlassian":
 		for _, v := range x.values(s.Target, -1) {
 			if r := x.libraryClient(s, v.Expr, nil); r != nil {

@@ -39,6 +39,8 @@ func f(req *http.Request, tok string) string {
 	_ = &jira.BasicAuthTransport{Username: "u", Password: tok}    // want `sink Basic go-jira user=true secret=tok`
 	_ = jira.PATAuthTransport{Token: tok}                         // want `sink Bearer go-jira user=false secret=tok`
 	_ = cloud.BasicAuthTransport{Username: "u", APIToken: tok}    // want `sink Basic go-jira user=true secret=tok`
+	jc, _ := jira.NewClient(nil, "https://x.atlassian.net")
+	jc.Authentication.SetBasicAuth("u", tok) // want `sink Basic go-jira user=true secret=tok target=jc`
 	c, _ := v3.New(nil, "https://x.atlassian.net")
 	c.Auth.SetBasicAuth("u", tok) // want `sink Basic go-atlassian user=true secret=tok target=c`
 	c.Auth.SetBearerToken(tok)    // want `sink Bearer go-atlassian user=false secret=tok target=c`

@@ -89,6 +89,15 @@ func goAtlassianV2() {
 	wiki.Auth.SetBearerToken(os.Getenv("ATLASSIAN_ACCESS_TOKEN"))
 }
 
+// go-jira's client.Authentication.SetBasicAuth authenticates the client.
+func goJiraAuthentication() {
+	client, _ := jira.NewClient(nil, "https://authsvc.atlassian.net") // want `ATL201 API token sent with Basic auth to https://authsvc\.atlassian\.net: `
+	client.Authentication.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
+
+	onprem, _ := jiraonprem.NewClient("https://jira.example.com", nil)
+	onprem.Authentication.SetBasicAuth("me", os.Getenv("JIRA_PASSWORD"))
+}
+
 // Silent: gateway URLs, Data Center hosts, no credentials.
 func silent(cloudID string) {
 	c, _ := v3.New(nil, "https://api.atlassian.com/ex/jira/"+cloudID)
