@@ -19,7 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export ATLINT_E2E=1
-gofmt_out=$(gofmt -l $(git ls-files '*.go' 2>/dev/null | grep -v '/testdata/' || find . -name '*.go' -not -path '*/testdata/*'))
+gofmt_out=$(gofmt -l $(git ls-files '*.go' 2>/dev/null | grep -v '^testdata/\|/testdata/' || find . -name '*.go' -not -path '*/testdata/*'))
 if [ -n "$gofmt_out" ]; then
   echo "gofmt would change:"; echo "$gofmt_out"; exit 1
 fi

@@ -72,3 +72,10 @@ func (r *Reporter) Reportf(id string, rng analysis.Range, format string, args ..
 
 // Result is what the rule's Run function returns.
 func (r *Reporter) Result() *Reported { return r.result }
+
+// Off is what a rule's Run function returns when the rule is switched off
+// for this pass (by its own flag): a result that names no rule ID, so that
+// ATL001 does not call the rule's //atlint:ignore directives stale.
+func (r *Reporter) Off() *Reported {
+	return &Reported{Analyzer: r.result.Analyzer, Used: map[*Directive]bool{}}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules/ignores"
+	"github.com/atlint/atlint/rules/tokencollect"
 )
 
 // fakeRule stands in for the credentials analyzer (rule ATL101): it reports
@@ -75,4 +76,10 @@ func TestPackageLevelAnalyzerReportsOnlyMalformed(t *testing.T) {
 	if n != 4 {
 		t.Errorf("got %d malformed-directive findings, want 4", n)
 	}
+}
+
+func TestRuleSwitchedOffByItsFlag(t *testing.T) {
+	// With -tokencollect.enable=false the rule runs but checks nothing, so
+	// its directives are neither used nor stale.
+	analysistest.Run(t, testdata(), ignores.New(tokencollect.New()), "ignoresoff")
 }

@@ -75,7 +75,7 @@ type structInfo struct {
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
 	if !opts.enable || pass.TypesInfo == nil {
-		return rep.Result(), nil
+		return rep.Off(), nil
 	}
 	c := &checker{
 		pass:      pass,
