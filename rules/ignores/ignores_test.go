@@ -10,6 +10,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules/ignores"
+	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/tokencollect"
 )
 
@@ -81,5 +82,5 @@ func TestPackageLevelAnalyzerReportsOnlyMalformed(t *testing.T) {
 func TestRuleSwitchedOffByItsFlag(t *testing.T) {
 	// With -tokencollect.enable=false the rule runs but checks nothing, so
 	// its directives are neither used nor stale.
-	analysistest.Run(t, testdata(), ignores.New(tokencollect.New()), "ignoresoff")
+	analysistest.Run(t, testdata(), ignores.New(tokencollect.New(), readonlytoken.New()), "ignoresoff")
 }

@@ -128,7 +128,10 @@ type checker struct {
 
 func run(pass *analysis.Pass, srcs *Sources) (any, error) {
 	rep := model.NewReporter(pass)
-	if len(srcs.list) == 0 || pass.TypesInfo == nil || len(rep.Model.Sinks) == 0 {
+	if len(srcs.list) == 0 || pass.TypesInfo == nil {
+		return rep.Off(), nil // not configured: silent, and its directives are not stale
+	}
+	if len(rep.Model.Sinks) == 0 {
 		return rep.Result(), nil
 	}
 	c := &checker{pass: pass, rep: rep, srcs: srcs.list, sinkOf: map[*ast.CallExpr]*model.AuthSink{}, visited: map[token.Pos]bool{}}
