@@ -145,20 +145,12 @@ func transportSink(info *types.Info, lit *ast.CompositeLit) *AuthSink {
 	default:
 		return nil
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key, _ := kv.Key.(*ast.Ident)
-		if key == nil {
-			continue
-		}
+	for key, value := range KeyedFields(lit) {
 		switch key.Name {
 		case "Username":
-			s.User = kv.Value
+			s.User = value
 		case "Password", "APIToken", "Token":
-			s.Secret = kv.Value
+			s.Secret = value
 		}
 	}
 	if s.Secret == nil && s.User == nil {

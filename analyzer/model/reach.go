@@ -154,15 +154,9 @@ func (x *reachIndex) build() {
 				}
 			}
 		case *ast.CompositeLit:
-			for _, elt := range n.Elts {
-				kv, ok := elt.(*ast.KeyValueExpr)
-				if !ok {
-					continue
-				}
-				if key, ok := kv.Key.(*ast.Ident); ok {
-					if f, ok := info.Uses[key].(*types.Var); ok && f.IsField() {
-						x.assigns[f] = append(x.assigns[f], Value{kv.Value, -1})
-					}
+			for key, value := range KeyedFields(n) {
+				if f, ok := info.Uses[key].(*types.Var); ok && f.IsField() {
+					x.assigns[f] = append(x.assigns[f], Value{value, -1})
 				}
 			}
 		case *ast.FuncDecl:
@@ -243,13 +237,7 @@ func (x *reachIndex) values(e ast.Expr, index int) []Value {
 		}
 		switch n := e.(type) {
 		case *ast.Ident, *ast.SelectorExpr:
-			var obj types.Object
-			if id, ok := n.(*ast.Ident); ok {
-				obj = x.info.ObjectOf(id)
-			} else {
-				obj = x.info.ObjectOf(n.(*ast.SelectorExpr).Sel)
-			}
-			v, ok := obj.(*types.Var)
+			v, ok := ObjectOf(x.info, n).(*types.Var)
 			if !ok || index >= 0 {
 				leaf()
 				return

@@ -268,11 +268,9 @@ func (x *oauthIndex) httpIsOAuth(e ast.Expr, at inspector.Cursor) bool {
 			return x.httpIsOAuth(v.X, at)
 		}
 	case *ast.CompositeLit:
-		for _, elt := range v.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" {
-					return isOAuth2Type(x.info.TypeOf(kv.Value))
-				}
+		for key, value := range model.KeyedFields(v) {
+			if key.Name == "Transport" {
+				return isOAuth2Type(x.info.TypeOf(value))
 			}
 		}
 	}

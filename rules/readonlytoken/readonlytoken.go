@@ -321,15 +321,13 @@ func (c *checker) creation(e ast.Expr) *creation {
 		}
 		method := ""
 		var at ast.Expr = x
-		for _, elt := range x.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Method" {
-					m, ok := constStr(info, kv.Value)
-					if !ok {
-						return nil
-					}
-					method, at = m, kv.Value
+		for key, value := range model.KeyedFields(x) {
+			if key.Name == "Method" {
+				m, ok := constStr(info, value)
+				if !ok {
+					return nil
 				}
+				method, at = m, value
 			}
 		}
 		return &creation{method: method, at: at, lit: x}

@@ -204,13 +204,7 @@ func (ev *evaluator) constant(e ast.Expr, val string) prefix {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if id, ok := n.(*ast.Ident); ok {
-			obj = ev.info.ObjectOf(id)
-		} else {
-			obj = ev.info.ObjectOf(n.(*ast.SelectorExpr).Sel)
-		}
-		if d, ok := ev.consts[obj]; ok && ev.depth < 12 {
+		if d, ok := ev.consts[model.ObjectOf(ev.info, n)]; ok && ev.depth < 12 {
 			ev.depth++
 			defer func() { ev.depth-- }()
 			d = ast.Unparen(d)
@@ -367,22 +361,14 @@ func (ev *evaluator) urlObj(e ast.Expr) []prefix {
 	switch n := e.(type) {
 	case *ast.CompositeLit:
 		var scheme, host, path []prefix
-		for _, elt := range n.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			key, _ := kv.Key.(*ast.Ident)
-			if key == nil {
-				continue
-			}
+		for key, value := range model.KeyedFields(n) {
 			switch key.Name {
 			case "Scheme":
-				scheme = ev.eval(kv.Value)
+				scheme = ev.eval(value)
 			case "Host":
-				host = ev.eval(kv.Value)
+				host = ev.eval(value)
 			case "Path":
-				path = ev.eval(kv.Value)
+				path = ev.eval(value)
 			}
 		}
 		if len(host) == 0 {
