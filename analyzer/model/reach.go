@@ -56,6 +56,8 @@ type reachIndex struct {
 	funcs   map[*types.Func]inspector.Cursor    // functions and methods declared in the package
 	params  map[*types.Var]paramOf              // parameters of those functions
 	reaches []*Reach
+
+	followed map[*ast.CallExpr]bool // request-making calls followed for the current sink
 }
 
 type paramOf struct {
@@ -400,6 +402,8 @@ func isNamed(t types.Type, pkg, name string) bool {
 // reachesOf links one sink to the requests and clients it authenticates.
 func (x *reachIndex) reachesOf(s *AuthSink) []*Reach {
 	var out []*Reach
+	x.followed = map[*ast.CallExpr]bool{}
+	defer func() { x.followed = nil }()
 	switch s.Library {
 	case "net/http":
 		for _, v := range x.values(s.Target, -1) {
@@ -419,7 +423,17 @@ func (x *reachIndex) reachesOf(s *AuthSink) []*Reach {
 			}
 		}
 	}
-	return out
+	// One reach per call: a request or client met along several paths
+	// (req = req.WithContext(ctx), two clients in one variable) is one.
+	seen := map[*ast.CallExpr]bool{}
+	uniq := out[:0]
+	for _, r := range out {
+		if !seen[r.Call] {
+			seen[r.Call] = true
+			uniq = append(uniq, r)
+		}
+	}
+	return uniq
 }
 
 // requestReaches follows a request value to the call that made it.
@@ -433,6 +447,13 @@ func (x *reachIndex) requestReaches(s *AuthSink, v Value, depth int) []*Reach {
 		if fn == nil || v.Index > 0 {
 			return nil
 		}
+		// Each call once per sink: a request reassigned from itself
+		// (req = req.Clone(ctx)) would otherwise be followed to maxDepth
+		// along every combination of its assignments.
+		if x.followed[e] {
+			return nil
+		}
+		x.followed[e] = true
 		switch {
 		case IsFunc(fn, "net/http", "", "NewRequest") && len(e.Args) == 3:
 			return []*Reach{x.reach(s, e, e.Args[1], e.Args[0], "", "net/http", fn)}
