@@ -74,6 +74,16 @@ func cycles() {
 		req = req.Clone(ctx).WithContext(ctx)
 	}
 	req.SetBasicAuth("me", "self2")
+
+	// Several self-assignments: one reach, found without following every
+	// combination of them.
+	many, _ := http.NewRequest("GET", "https://a.example/many", nil) // want `reach "many" -> net/http net/http url="https://a.example/many"`
+	many = many.Clone(ctx)
+	many = many.WithContext(ctx)
+	many = many.Clone(ctx)
+	many = many.WithContext(ctx)
+	many = many.Clone(ctx)
+	many.SetBasicAuth("me", "many")
 }
 
 func loop(r *http.Request) *http.Request { return loop(r) }
