@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -43,7 +44,8 @@ type FlowSpec struct {
 // declarations, range loops, struct literals field by field, composite
 // literals, conversions, concatenation, the standard string, fmt and
 // encoding helpers, decoders that fill a pointer argument
-// (json.Unmarshal, (*json.Decoder).Decode), and what the spec adds.
+// (json.Unmarshal, (*json.Decoder).Decode), the writes into a
+// strings.Builder or bytes.Buffer, and what the spec adds.
 // Calls to other functions do not carry taint unless the spec says so.
 // It needs type information and tolerates its absence (nothing is tainted).
 type Flow struct {
@@ -131,7 +133,8 @@ func (f *Flow) assign(dst, src ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if t, ok := f.Info.Types[dst]; ok && isErrorOrBool(t.Type) {
+	// TypeOf, not Types: the identifiers a := defines are only in Defs.
+	if isErrorOrBool(f.Info.TypeOf(dst)) {
 		return false
 	}
 	if lit := structLit(f.Info, src); lit != nil {
@@ -306,13 +309,15 @@ func (f *Flow) of(e ast.Expr, inner bool) *Taint {
 		}
 	}
 	switch x := e.(type) {
+	// Parentheses, * and & keep inner: (*p).Name is a field of p, which
+	// holds no taint of its sibling p.Token.
 	case *ast.ParenExpr:
-		return f.Of(x.X)
+		return f.of(x.X, inner)
 	case *ast.StarExpr:
-		return f.Of(x.X)
+		return f.of(x.X, inner)
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			return f.Of(x.X)
+			return f.of(x.X, inner)
 		}
 		return nil
 	case *ast.Ident, *ast.SelectorExpr:
@@ -349,10 +354,24 @@ func (f *Flow) of(e ast.Expr, inner bool) *Taint {
 		}
 		return nil
 	case *ast.BinaryExpr:
-		if x.Op == token.ADD {
-			return first(f.Of(x.X), f.Of(x.Y))
+		if x.Op != token.ADD {
+			return nil
 		}
-		return nil
+		// a + b + c... nests to the left: walk that spine in a loop, so
+		// that the depth bound limits nesting, not the chain's length.
+		var ts []*Taint
+		var l ast.Expr = x
+		for {
+			b, ok := l.(*ast.BinaryExpr)
+			if !ok || b.Op != token.ADD || b != x && f.Spec.Source != nil && f.Spec.Source(f, b) != nil {
+				break
+			}
+			ts = append(ts, f.Of(b.Y))
+			l = b.X
+		}
+		ts = append(ts, f.Of(l))
+		slices.Reverse(ts)
+		return first(ts...)
 	case *ast.IndexExpr:
 		return f.Of(x.X)
 	case *ast.SliceExpr:
@@ -465,7 +484,7 @@ func throughStd(fn *types.Func) bool {
 }
 
 // into returns the destinations a call fills from a source: the built-in
-// decoders, then the spec's.
+// decoders and builder writes, then the spec's.
 func (f *Flow) into(call *ast.CallExpr) ([]ast.Expr, ast.Expr) {
 	fn, _ := typeutil.Callee(f.Info, call).(*types.Func)
 	if fn != nil && fn.Pkg() != nil {
@@ -476,6 +495,14 @@ func (f *Flow) into(call *ast.CallExpr) ([]ast.Expr, ast.Expr) {
 		case (p == "encoding/json" || p == "encoding/xml" || p == "encoding/gob") && fn.Name() == "Decode" && len(call.Args) == 1:
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				return call.Args, sel.X
+			}
+		case (p == "strings" && RecvName(fn) == "Builder" || p == "bytes" && RecvName(fn) == "Buffer") && len(call.Args) == 1:
+			// sb.WriteString(x) writes x into sb.
+			switch fn.Name() {
+			case "Write", "WriteString", "WriteByte", "WriteRune":
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+					return []ast.Expr{sel.X}, call.Args[0]
+				}
 			}
 		}
 	}
