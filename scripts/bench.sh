@@ -37,12 +37,12 @@ cd "$work/src"
 go mod download || echo "(some modules are unavailable from the proxy: their packages are left out of the timings)"
 # Packages that load: the timings compare like with like. Packages that do
 # not (a dependency the proxy refuses) still go to the robustness run.
-pkgs=$(go list -e -f '{{if not (or .Error .DepsErrors)}}{{.ImportPath}}{{end}}' ./... 2>/dev/null | grep .)
-npkg=$(echo "$pkgs" | wc -l)
+pkgs=$(go list -e -f '{{if not (or .Error .DepsErrors)}}{{.ImportPath}}{{end}}' ./... 2>/dev/null | grep . | tr '\n' ' ')
+npkg=$(echo $pkgs | wc -w)
 nall=$(go list -e ./... 2>/dev/null | wc -l)
 echo "warming the build cache (go build)..."
-go build $pkgs >/dev/null
-go build -o "$work/atlint" "$repo/cmd/atlint"
+go build $pkgs >/dev/null 2>&1 || true # packages with only tests fail "no non-test Go files"
+(cd "$repo" && go build -o "$work/atlint" ./cmd/atlint)
 atlint="$work/atlint"
 echo "packages: $npkg that load, of $nall; with dependencies: $(go list -deps $pkgs | wc -l)"
 
@@ -71,10 +71,10 @@ echo "== 1. wall time, $runs runs each (median, seconds) =="
 if command -v hyperfine >/dev/null 2>&1; then
   export -f vet_uncached; export pkgs
   hyperfine --shell=bash --warmup 1 --runs "$runs" -i \
-    "go vet $pkgs" \
-    "vet_uncached" \
-    "$atlint $pkgs" \
-    "go vet -vettool=$atlint $pkgs"
+    -n "go vet PKGS (cached results)" "go vet $pkgs" \
+    -n "go vet PKGS (results not cached)" "vet_uncached" \
+    -n "atlint PKGS" "$atlint $pkgs" \
+    -n "go vet -vettool=atlint PKGS (cached)" "go vet -vettool=$atlint $pkgs"
 else
   go vet $pkgs >/dev/null 2>&1 || true # warm vet's own cache
   printf '%-44s %s\n' "go vet PKGS (cached results)" "$(median "$runs" go vet $pkgs)"
@@ -101,7 +101,7 @@ fi
 echo "robustness: no panic"
 
 echo
-one=$(echo "$pkgs" | grep -m1 '/model/labels$' || echo "$pkgs" | head -1)
+one=$(echo $pkgs | tr ' ' '\n' | grep -m1 '/model/labels$' || echo $pkgs | cut -d' ' -f1)
 echo "== 3. one package with no Atlassian code: $one =="
 printf '%-44s %s\n' "atlint $one" "$(median "$runs" "$atlint" "$one")"
 printf '%-44s %s\n' "go vet $one (results not cached)" "$(median "$runs" go vet -printf.funcs="b$RANDOM" "$one")"
