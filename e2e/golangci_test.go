@@ -473,6 +473,45 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	// Findings inside embedded .graphql files (jpdgraphql registers the
+	// file in the FileSet, as asmdecl does for assembly): golangci-lint
+	// drops issues in files that are not .go files, so the plugin reports
+	// them at the //go:embed directive and names the .graphql position in
+	// the message. //atlint:ignore above a directive silences its files.
+	t.Run("embedded graphql", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFixture(t, dir, "golangciembed")
+		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(golangciConfig("          now: \"2026-06-01\"\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, raw, got := golangciRun(t, bin, dir)
+		src := filepath.Join(dir, "queries.go")
+		insights := lineOf(t, src, "//go:embed queries/insights.graphql")
+		all := lineOf(t, src, "var all embed.FS") - 1 // its //go:embed line
+		want := []issue{
+			{"atlint", "ATL302", "queries.go", insights},
+			{"atlint", "ATL302", "queries.go", all},
+			{"atlint", "ATL302", "queries.go", all},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("issues (-want +got):\n%s\n%s", diff, redactAll(r.String()))
+		}
+		var texts []string
+		for _, is := range raw {
+			texts = append(texts, fmt.Sprintf("%d:%d %s", is.Pos.Line, is.Pos.Column, is.Text))
+		}
+		sort.Strings(texts)
+		wantTexts := []string{
+			fmt.Sprintf("%d:1 jpdgraphql: ATL302 API token access to Jira Product Discovery GraphQL operation polarisInsights (embedded at queries.go:%d) stops working after 2026-10-31 for classic tokens: use a scoped API token with scope read:insight:jira-product-discovery (at queries/insights.graphql:3:3)", insights, insights),
+			fmt.Sprintf("%d:1 jpdgraphql: ATL302 API token access to Jira Product Discovery GraphQL operation polarisInsights (embedded at queries.go:%d) stops working after 2026-10-31 for classic tokens: use a scoped API token with scope read:insight:jira-product-discovery (at queries/insights.graphql:3:3)", all, all),
+			fmt.Sprintf("%d:1 jpdgraphql: ATL302 API token access to Jira Product Discovery GraphQL operation updatePolarisView (embedded at queries.go:%d) stops working after 2026-10-31 for classic tokens: use a scoped API token with scope write:view:jira-product-discovery (at queries/views.graphql:2:3)", all, all),
+		}
+		sort.Strings(wantTexts)
+		if diff := cmp.Diff(wantTexts, texts); diff != "" {
+			t.Errorf("issue texts (-want +got):\n%s", diff)
+		}
+	})
+
 	// A misspelt key stops golangci-lint with a message that names it.
 	t.Run("unknown setting", func(t *testing.T) {
 		dir := fixtureModule(t, "          tets: false\n")

@@ -21,10 +21,21 @@
 // stops golangci-lint with a message that names it. Each call of New builds
 // fresh analyzers bound to its settings; settings never leak between
 // linters or runs.
+//
+// golangci-lint keeps only issues in .go files. Findings that atlint
+// reports inside an embedded .graphql or .gql file (ATL301, ATL302) are
+// therefore reported at the //go:embed directive that embeds the file, with
+// the file's own position at the end of the message, e.g. "... (at
+// queries/insights.graphql:3:3)". //atlint:ignore on the directive's line
+// or the line above it silences them, as with the atlint command.
 package plugin
 
 import (
 	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -88,7 +99,8 @@ func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 // fix of a diagnostic: golangci-lint's --fix applies the edits of every
 // suggested fix together, alternative fixes of one finding overlap, and
 // golangci-lint then drops all of the linter's edits in that file. The
-// first fix is the one a rule recommends.
+// first fix is the one a rule recommends. Findings in files that are not
+// Go files are moved to a Go file (see relocate).
 func (p *Plugin) filter(a *analysis.Analyzer) {
 	run, cfg := a.Run, p.cfg
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -103,8 +115,46 @@ func (p *Plugin) filter(a *analysis.Analyzer) {
 			if len(d.SuggestedFixes) > 1 {
 				d.SuggestedFixes = d.SuggestedFixes[:1]
 			}
-			report(d)
+			report(relocate(pass.Fset, d))
 		}
 		return run(pass)
 	}
 }
+
+// relocate moves a finding that lies in a file other than a Go file (an
+// embedded .graphql file: jpdgraphql registers it in the file set, as
+// asmdecl does for assembly) to the first of its related positions that
+// lies in a Go file (for jpdgraphql, the //go:embed directive), and appends
+// the original position to the message, relative to that Go file's
+// directory: "... (at queries/insights.graphql:3:3)". golangci-lint keeps
+// only issues in .go files (and go.mod): it would silently drop the finding.
+// The related entry is removed (golangci-lint reports each related entry as
+// an issue of its own), and so are suggested fixes, whose edits are in the
+// other file. A finding with no related Go position is left as it is.
+func relocate(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
+	at := fset.PositionFor(d.Pos, false)
+	if at.Filename == "" || isGoFile(at.Filename) {
+		return d
+	}
+	for i, r := range d.Related {
+		to := fset.PositionFor(r.Pos, false)
+		if !r.Pos.IsValid() || !isGoFile(to.Filename) {
+			continue
+		}
+		name := at.Filename
+		if rel, err := filepath.Rel(filepath.Dir(to.Filename), at.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+			name = rel
+		}
+		d.Message += fmt.Sprintf(" (at %s:%d:%d)", filepath.ToSlash(name), at.Line, at.Column)
+		d.Pos, d.End = r.Pos, r.End
+		d.Related = slices.Delete(slices.Clone(d.Related), i, i+1)
+		if len(d.Related) == 0 {
+			d.Related = nil
+		}
+		d.SuggestedFixes = nil
+		return d
+	}
+	return d
+}
+
+func isGoFile(name string) bool { return filepath.Ext(name) == ".go" }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/atlint/atlint/analyzer/model"
 )
 
@@ -257,7 +259,10 @@ func (c *checker) checkEmbeddedFile(fi *model.FileInfo, cm *ast.Comment, vs *ast
 		if c.embedIgnored(fi, id, embedPos.Line, c.pass.Fset.Position(vs.Pos()).Line) {
 			continue
 		}
-		c.report(u.Op, tf.Pos(u.Offset), tf.Pos(u.Offset+len(u.Op.Name)), where)
+		// The directive as related position: drivers that keep only
+		// findings in Go files (golangci-lint) can report it there.
+		c.report(u.Op, tf.Pos(u.Offset), tf.Pos(u.Offset+len(u.Op.Name)), where,
+			analysis.RelatedInformation{Pos: cm.Pos(), End: cm.End(), Message: "the file is embedded here"})
 	}
 }
 

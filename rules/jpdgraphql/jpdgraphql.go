@@ -153,14 +153,15 @@ func (c *checker) checkStrings() {
 	}
 }
 
-// report reports one use of op at [pos, end), once per position.
-func (c *checker) report(op atlassian.JPDOperation, pos, end token.Pos, where string) {
+// report reports one use of op at [pos, end), once per position, with
+// related positions (the //go:embed directive of an embedded file).
+func (c *checker) report(op atlassian.JPDOperation, pos, end token.Pos, where string, related ...analysis.RelatedInformation) {
 	if c.seen[pos] || c.covered(op) {
 		return
 	}
 	c.seen[pos] = true
 	id, msg := c.message(op, where)
-	c.rep.Report(id, analysis.Diagnostic{Pos: pos, End: end, Message: msg})
+	c.rep.Report(id, analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: related})
 }
 
 // message returns the rule ID and message for op; where, when not empty,
