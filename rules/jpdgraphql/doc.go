@@ -35,6 +35,20 @@
 //   - fmt.Sprintf-style formats: verbs (%s, %q, %[1]d) are masked with
 //     placeholders of the same length, so the format parses and positions
 //     stay exact; an operation name supplied at run time is not seen;
+//   - GraphQL-over-HTTP request bodies written as JSON in constant strings
+//     (literals, constants, concatenations, formats): an object with a
+//     string member "query" ({"query": "...", "variables": {...},
+//     "operationName": "..."}) or a batch array of such objects. The
+//     "query" string is decoded with encoding/json and read as a document; a finding points at the name inside the JSON
+//     text, through its escapes (\", \n, \u0070). Only "query" members of
+//     the top-level object or of the batch's objects count: a listed name
+//     in another member ("description", "variables"), a nested "query" or
+//     a "query" that is not a string (a search DSL) is not reported. A body
+//     that is malformed after a whole "query" string (a fmt.Sprintf verb
+//     standing for the variables) is still read; a "query" string cut by
+//     the end of the constant (a runtime value follows) is read like a
+//     truncated document; any other malformed body is read as before
+//     (as a GraphQL document, which JSON is not);
 //   - .graphql and .gql files embedded with //go:embed into a string, a
 //     []byte or an embed.FS (patterns, globs and directories); findings point
 //     into the .graphql file itself. The file is read with the driver's
@@ -42,7 +56,10 @@
 //     files, else from disk relative to the Go file's directory; when
 //     neither works (nogo's sandbox) the file is skipped silently.
 //     //atlint:ignore on the line of the //go:embed directive, or the line
-//     above it, silences findings in the embedded file;
+//     above it, silences findings in the embedded file. Each finding has
+//     the directive as related information; golangci-lint, which keeps only
+//     findings in .go files, shows it at the directive, with the .graphql
+//     position at the end of the message;
 //   - struct-tag clients github.com/hasura/go-graphql-client and
 //     github.com/shurcooL/graphql: the root fields of the struct passed to
 //     Query, Mutate, Subscribe (and the Named…/…Raw variants) are its fields'
@@ -62,7 +79,7 @@
 // gateway field (teams, compass, identity) is not reported.
 //
 // Malformed documents: a string that does not begin like a GraphQL document
-// (prose, JSON, Go code) is never reported. One that does but has a syntax
+// (prose, JSON other than a request body, Go code) is never reported. One that does but has a syntax
 // error is reported for the listed root fields parsed before the first
 // error, and for nothing after it. That is how a document cut by a runtime
 // value looks ("query { polarisInsights(project: " + p + ") { id } }" leaves

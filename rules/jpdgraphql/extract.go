@@ -14,6 +14,7 @@ import (
 type Use struct {
 	Op     atlassian.JPDOperation
 	Offset int    // byte offset of the field name (not its alias) in the document
+	End    int    // byte offset just after the name (past escapes, for ExtractJSON)
 	Alias  string // the alias, "" when there is none
 	// Malformed is true when the document has a syntax error (after the
 	// field: fields after the error are never reported).
@@ -123,7 +124,7 @@ func (w *walker) field(f *gql.Field) {
 		return
 	}
 	w.seen[off] = true
-	w.uses = append(w.uses, Use{Op: op, Offset: off, Alias: alias, Malformed: w.malformed})
+	w.uses = append(w.uses, Use{Op: op, Offset: off, End: off + len(f.Name), Alias: alias, Malformed: w.malformed})
 }
 
 // byteOffset converts the parser's rune offset into a byte offset.

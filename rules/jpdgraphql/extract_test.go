@@ -166,6 +166,8 @@ func FuzzExtract(f *testing.F) {
 		`{ a: teams(q: "日本") { id } x: onViewCreated { id } }`,
 		`query { polarisInsights(project: `,
 		"{\uFEFF insight { id } }",
+		`{"query": "{ polarisView { id } }", "variables": {}}`,
+		`[{"query": "mutation { createPolarisInsight { id } }"}]`,
 	} {
 		f.Add(s)
 	}

@@ -143,12 +143,17 @@ func (c *checker) checkStrings() {
 		case edge.Field_Tag, edge.ImportSpec_Path:
 			continue // struct tags are read by checkStructQueries
 		}
-		uses := Extract(s.Value)
+		// A JSON request body ({"query": "..."}) first; the document
+		// itself otherwise.
+		uses := ExtractJSON(s.Value)
+		if uses == nil {
+			uses = Extract(s.Value)
+		}
 		if len(uses) == 0 || c.oauthIndex().constOnlyOAuth(s) {
 			continue
 		}
 		for _, u := range uses {
-			c.report(u.Op, s.Pos(u.Offset), s.End(u.Offset+len(u.Op.Name)), "")
+			c.report(u.Op, s.Pos(u.Offset), s.End(u.End), "")
 		}
 	}
 }
