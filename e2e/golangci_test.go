@@ -298,16 +298,7 @@ func golangciRun(t *testing.T, bin, dir string, args ...string) (result, []gclIs
 		}
 		got = append(got, issue{Linter: is.FromLinter, Rule: rule, File: filepath.ToSlash(is.Pos.Filename), Line: is.Pos.Line})
 	}
-	sort.Slice(got, func(i, j int) bool {
-		a, b := got[i], got[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Rule < b.Rule
-	})
+	sortIssues(got)
 	if (r.code == 1) != (len(got) > 0) {
 		t.Errorf("exit code %d with %d issues", r.code, len(got))
 	}
