@@ -166,6 +166,7 @@ type options struct {
 	baselineWrite   string
 	verbose         bool
 	timing          bool
+	cache           bool
 	version         bool
 	settings        []analyzer.Setting // analyzer flags, in command-line order
 	args            []string
@@ -235,6 +236,7 @@ func parseFlags(args []string, env Env) (*options, error) {
 	fs.BoolVar(&o.verbose, "v", false, "print per-package progress on stderr")
 	fs.BoolVar(&o.timing, "timing", false, "print load time, analysis time and time per analyzer on stderr")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.cache, "cache", true, "reuse the findings of unchanged packages from the result cache ($ATLINT_CACHE, default atlint/results in the user cache directory)")
 
 	// Analyzer flags, -<analyzer>.<flag>, as multichecker and go vet spell them.
 	for _, a := range analyzer.New(nil) {

@@ -378,6 +378,7 @@ func module(t *testing.T, files map[string]string) string {
 	t.Setenv("GOFLAGS", "-mod=mod")
 	t.Setenv("GOPROXY", "off")
 	t.Setenv("GOWORK", "off")
+	t.Setenv(cacheEnv, t.TempDir())
 	return dir
 }
 

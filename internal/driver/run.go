@@ -30,6 +30,8 @@ type run struct {
 	loadTime, analysisTime time.Duration
 	perAnalyzer            map[string]time.Duration
 	packages               int
+	cachedPackages         int          // packages whose findings came from the result cache
+	cache                  *resultCache // nil: no result cache
 	loadErrors             int
 	toolErrors             []output.ToolError
 	files                  map[string]bool // absolute paths of file arguments; nil: no restriction
@@ -71,12 +73,18 @@ func (r *run) main() int {
 	}
 	r.files = files
 
-	pkgs, err := r.load(patterns, needFacts(suite))
+	var pkgs []*packages.Package
+	var hits []*finding
+	if r.cache = r.openCache(suite); r.cache != nil {
+		pkgs, hits, err = r.loadCached(r.cache, patterns)
+	} else {
+		pkgs, err = r.load(patterns, needFacts(suite))
+	}
 	if err != nil {
 		r.errorf("%v", err)
 		return ExitError
 	}
-	findings, analysisFailed := r.analyze(suite, pkgs)
+	findings, analysisFailed := r.analyze(suite, pkgs, hits)
 	findings = r.filter(findings)
 
 	if r.opts.baselineWrite != "" {
@@ -254,6 +262,9 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	if allSyntax {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
+	if r.cache != nil {
+		mode |= packages.NeedEmbedFiles // the result cache's key covers them
+	}
 	cfg := &packages.Config{Mode: mode, Tests: r.tests(), Dir: r.env.Dir}
 	t0 := time.Now()
 	if r.opts.verbose {
@@ -370,12 +381,15 @@ func needFacts(suite []*analysis.Analyzer) bool {
 // analyze runs the suite on the packages and returns the findings of the
 // root actions, deduplicated (a file of a package and of its test variant
 // is analysed twice). Without facts each package is analysed on its own,
-// GOMAXPROCS at a time, so that -v can report progress.
-func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package) ([]*finding, bool) {
+// GOMAXPROCS at a time, so that -v can report progress. hits are the
+// findings of the packages found in the result cache; the findings of the
+// others are stored in it.
+func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package, hits []*finding) ([]*finding, bool) {
 	t0 := time.Now()
-	r.packages = len(pkgs)
+	r.packages = len(pkgs) + r.cachedPackages
 	r.perAnalyzer = map[string]time.Duration{}
 	var graphs []*checker.Graph
+	var errs []error
 	failed := false
 
 	if needFacts(suite) {
@@ -387,7 +401,7 @@ func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package) ([]*
 		graphs = append(graphs, g)
 	} else {
 		graphs = make([]*checker.Graph, len(pkgs))
-		errs := make([]error, len(pkgs))
+		errs = make([]error, len(pkgs))
 		var (
 			wg   sync.WaitGroup
 			mu   sync.Mutex
@@ -430,30 +444,50 @@ func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package) ([]*
 	}
 	r.analysisTime = time.Since(t0)
 
-	seen := map[string]bool{}
-	var out []*finding
+	var all []*finding
+	byPkg := map[string][]*finding{}
+	pkgFailed := map[string]bool{}
 	for _, g := range graphs {
 		if g == nil {
 			continue
 		}
 		for act := range g.All() {
 			r.perAnalyzer[act.Analyzer.Name] += act.Duration
-			if act.Err != nil && act.IsRoot {
-				r.errorf("analyzer %s failed on %s: %v", act.Analyzer.Name, act.Package.ID, act.Err)
-				failed = true
+			if act.Err != nil {
+				pkgFailed[act.Package.ID] = true
+				if act.IsRoot {
+					r.errorf("analyzer %s failed on %s: %v", act.Analyzer.Name, act.Package.ID, act.Err)
+					failed = true
+				}
 			}
 		}
 		for _, act := range g.Roots {
 			for _, d := range act.Diagnostics {
 				f := r.convert(act, d)
-				key := fmt.Sprintf("%s\x00%d\x00%d\x00%s", f.absFile, f.Pos.Offset, f.End.Offset, f.Message)
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				out = append(out, f)
+				all = append(all, f)
+				byPkg[act.Package.ID] = append(byPkg[act.Package.ID], f)
 			}
 		}
+	}
+	if r.cache != nil {
+		for i, err := range errs {
+			if err != nil {
+				pkgFailed[pkgs[i].ID] = true
+			}
+		}
+		r.store(r.cache, pkgs, byPkg, pkgFailed)
+	}
+	all = append(all, hits...)
+
+	seen := map[string]bool{}
+	var out []*finding
+	for _, f := range all {
+		key := fmt.Sprintf("%s\x00%d\x00%d\x00%s", f.absFile, f.Pos.Offset, f.End.Offset, f.Message)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, f)
 	}
 	return out, failed
 }
@@ -617,6 +651,10 @@ func (r *run) summary(fs []*finding) {
 		}
 		fmt.Fprintf(r.env.Stderr, "atlint: %s analysed, %s%s in %v\n",
 			plural(r.packages, "package"), plural(len(fs), "finding"), detail, total.Round(time.Millisecond))
+	}
+	if r.cache != nil && (r.opts.timing || r.opts.verbose) {
+		fmt.Fprintf(r.env.Stderr, "atlint: result cache: %d hits, %d misses, %d stored (listing %v, keys %v)\n",
+			r.cache.hits, r.cache.misses, r.cache.stores, r.cache.listTime.Round(time.Millisecond), r.cache.keyTime.Round(time.Millisecond))
 	}
 	if r.opts.timing {
 		var sum time.Duration
