@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	atlintBin = filepath.Join(dir, "atlint")
+	cacheDir = filepath.Join(dir, "cache")
 	if runtime.GOOS == "windows" {
 		atlintBin += ".exe"
 	}
@@ -112,9 +113,13 @@ func read(t *testing.T, dir, name string) string {
 	return string(b)
 }
 
-// env keeps fixture runs off the network.
+// cacheDir holds atlint's result cache for this test binary, so runs never
+// touch the user's cache.
+var cacheDir string
+
+// env keeps fixture runs off the network and out of the user's cache.
 func env() []string {
-	return append(os.Environ(), "GOFLAGS=-mod=mod -buildvcs=false", "GOPROXY=off", "GOWORK=off")
+	return append(os.Environ(), "GOFLAGS=-mod=mod -buildvcs=false", "GOPROXY=off", "GOWORK=off", "ATLINT_CACHE="+cacheDir)
 }
 
 type result struct {
