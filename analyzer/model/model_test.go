@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian/atltest"
 )
 
 // probe reports what the model computed, so the fixture's want comments
@@ -54,13 +54,7 @@ func readAt(file string, off, n int) string {
 	return string(data[off : off+n])
 }
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func testdata(*testing.T) string { return atltest.Fixtures() }
 
 func TestModel(t *testing.T) {
 	analysistest.Run(t, testdata(t), probe, "modeltest")

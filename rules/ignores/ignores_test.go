@@ -1,7 +1,6 @@
 package ignores_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/ignores"
 	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/tokencollect"
@@ -32,13 +32,7 @@ var fakeRule = &analysis.Analyzer{
 	},
 }
 
-func testdata() string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
+func testdata() string { return atltest.Fixtures() }
 
 func TestIgnores(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(), ignores.New(fakeRule), "ignores")

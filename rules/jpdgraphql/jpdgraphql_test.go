@@ -12,16 +12,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/jpdgraphql"
 )
 
-func testdata() string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
+func testdata() string { return atltest.Fixtures() }
 
 // newAnalyzer returns a fresh analyzer with flags set.
 func newAnalyzer(t *testing.T, flags ...string) *analysis.Analyzer {

@@ -1,23 +1,17 @@
 package readonlytoken_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/readonlytoken"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func testdata(*testing.T) string { return atltest.Fixtures() }
 
 func configured(t *testing.T, sources ...string) *analysis.Analyzer {
 	a := readonlytoken.New()

@@ -1,23 +1,17 @@
 package tokencollect_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/tokencollect"
 )
 
-func testdata() string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
+func testdata() string { return atltest.Fixtures() }
 
 func enabled(t *testing.T) *analysis.Analyzer {
 	a := tokencollect.New()
