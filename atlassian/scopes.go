@@ -569,55 +569,60 @@ type matcher struct {
 	legacy bool
 	segs   []segment
 
-	holeLit bool // let holes match literal segments (explaining a failure)
+	holeLit bool            // let holes match literal segments (explaining a failure)
+	methods map[string]bool // with method "": the methods seen
+}
 
-	best     *Operation
-	bestLits int
-	methods  map[string]bool // with method "": the methods seen
+// A best is the best match found so far. (Kept apart from the matcher,
+// which points at the caller's segment buffer, so that the buffer stays on
+// the stack.)
+type best struct {
+	op   *Operation
+	lits int
 }
 
 // find returns the best operation for the path, or nil.
 func (m *matcher) find() *Operation {
-	m.best, m.bestLits = nil, -1
-	m.walk(restTable().root, 0, 0)
-	return m.best
+	b := best{lits: -1}
+	m.walk(restTable().root, 0, 0, &b)
+	return b.op
 }
 
 // walk visits the templates matching segs[i:] below n: literal children
 // first, then mixed, then {param}, then a trailing {path}, so that among
 // templates with the same number of literal segments the first one found is
 // the one whose literal segments come first.
-func (m *matcher) walk(n *node, i, lits int) {
+func (m *matcher) walk(n *node, i, lits int, b *best) {
 	if i == len(m.segs) {
-		m.accept(n.ops, lits)
+		m.accept(n.ops, lits, b)
 		return
 	}
 	s := m.segs[i]
 	if n.lit != nil {
 		if !s.hole {
 			if c := n.lit[s.text]; c != nil {
-				m.walk(c, i+1, lits+1)
+				m.walk(c, i+1, lits+1, b)
 			}
 		} else if m.holeLit {
 			for _, c := range n.lit {
-				m.walk(c, i+1, lits+1)
+				m.walk(c, i+1, lits+1, b)
 			}
 		}
 	}
 	for _, mc := range n.mixed {
 		if segmentFits(mc.pat, s) {
-			m.walk(mc.next, i+1, lits+1)
+			m.walk(mc.next, i+1, lits+1, b)
 		}
 	}
 	if n.param != nil {
-		m.walk(n.param, i+1, lits)
+		m.walk(n.param, i+1, lits, b)
 	}
 	if n.rest != nil {
-		m.accept(n.rest.ops, lits)
+		m.accept(n.rest.ops, lits, b)
 	}
 }
 
-func (m *matcher) accept(ops []*Operation, lits int) {
+func (m *matcher) accept(ops []*Operation, lits int, b *best) {
 	for _, op := range ops {
 		if op.Legacy != m.legacy || familyOf(op.Product)&m.fam == 0 {
 			continue
@@ -626,13 +631,13 @@ func (m *matcher) accept(ops []*Operation, lits int) {
 			if m.methods != nil {
 				m.methods[op.Method] = true
 			}
-			if lits > m.bestLits {
-				m.best, m.bestLits = op, lits
+			if lits > b.lits {
+				b.op, b.lits = op, lits
 			}
 			continue
 		}
-		if op.Method == m.method && lits > m.bestLits {
-			m.best, m.bestLits = op, lits
+		if op.Method == m.method && lits > b.lits {
+			b.op, b.lits = op, lits
 		}
 	}
 }
@@ -640,9 +645,7 @@ func (m *matcher) accept(ops []*Operation, lits int) {
 // otherMethods lists, sorted, the methods under which the path matches a
 // template (current and legacy, with the /rest/api/3 retry).
 func (m *matcher) otherMethods(v2 bool) []string {
-	mm := *m
-	mm.method = ""
-	mm.methods = map[string]bool{}
+	mm := matcher{fam: m.fam, segs: append([]segment(nil), m.segs...), methods: map[string]bool{}}
 	mm.each(v2, func() { mm.find() })
 	out := make([]string, 0, len(mm.methods))
 	for k := range mm.methods {
@@ -662,8 +665,7 @@ func (m *matcher) holeBlocked(v2 bool) bool {
 	if !hasHole {
 		return false
 	}
-	mm := *m
-	mm.method, mm.holeLit = "", true
+	mm := matcher{fam: m.fam, segs: append([]segment(nil), m.segs...), holeLit: true}
 	found := false
 	mm.each(v2, func() { found = found || mm.find() != nil })
 	return found
