@@ -98,6 +98,18 @@ func TestLookupLibCallsAlternatives(t *testing.T) {
 	if got := LookupLibCalls("example.com/x", "T", "M"); len(got) != 0 {
 		t.Errorf("LookupLibCalls of an unknown method = %v", got)
 	}
+	for pkg, want := range map[string]bool{
+		"github.com/andygrunwald/go-jira":                     true,
+		"github.com/andygrunwald/go-jira/v2/onpremise":        true,
+		"github.com/ctreminiom/go-atlassian/v2/jira/internal": true,
+		"github.com/ktrysmt/go-bitbucket":                     true,
+		"github.com/ctreminiom/go-atlassian/v2/jira/v3":       false, // the client, whose fields are the services
+		"net/http": false,
+	} {
+		if got := IsLibCallPackage(pkg); got != want {
+			t.Errorf("IsLibCallPackage(%q) = %v, want %v", pkg, got, want)
+		}
+	}
 }
 
 // The library rows resolve to operations of the scope table: spot checks,
