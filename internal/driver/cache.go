@@ -478,6 +478,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 		return pkgs, nil, err
 	}
 	c.listTime = time.Since(t0)
+	r.noteModules(listed)
 	k := newKeyer(c, listed)
 	var hits []*finding
 	var roots int

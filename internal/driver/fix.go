@@ -8,9 +8,11 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/output"
@@ -41,23 +43,29 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 	generated := map[string]bool{}
 	var firstErr error
 	note := func(f *finding, format string, args ...any) {
-		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", f.Pos.File, f.Pos.Line, f.Pos.Column, fmt.Sprintf(format, args...))
+		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.Scrub(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
 	}
 
+	var applied []*finding              // findings whose fix was accepted
+	filesOf := map[*finding][]string{} // the files their fix edits
 	for _, f := range fs {
 		if len(f.Fixes) == 0 {
-			res.unfixed = append(res.unfixed, f)
 			continue
 		}
 		fix := f.Fixes[0]
 		perFile, err := r.resolve(fix)
 		if err != nil {
 			note(f, "fix %q skipped: %v", fix.Message, err)
-			res.unfixed = append(res.unfixed, f)
 			continue
 		}
 		ok := true
-		for file, edits := range perFile {
+		for _, file := range sortedKeys(perFile) {
+			edits := perFile[file]
+			if why := r.notEditable(file); why != "" {
+				note(f, "fix %q skipped: %s", fix.Message, why)
+				ok = false
+				break
+			}
 			gen, seen := generated[file]
 			if !seen {
 				gen = r.isGenerated(file)
@@ -75,24 +83,46 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 			}
 		}
 		if !ok {
-			res.unfixed = append(res.unfixed, f)
 			continue
 		}
 		for file, edits := range perFile {
 			accepted[file], _ = merge(accepted[file], edits)
+			filesOf[f] = append(filesOf[f], file)
 		}
-		res.fixed++
+		applied = append(applied, f)
 	}
 
+	// Write the files one at a time, each atomically. An interrupt (^C,
+	// SIGTERM) lets the file being written finish and stops there.
+	var interrupted chan os.Signal
+	if r.opts.fix && len(accepted) > 0 {
+		interrupted = make(chan os.Signal, 1)
+		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(interrupted)
+	}
+	failed := map[string]bool{} // files left unchanged although they have fixes
 	files := sortedKeys(accepted)
-	for _, file := range files {
+	for i, file := range files {
+		select {
+		case <-interrupted:
+			for _, rest := range files[i:] {
+				failed[rest] = true
+			}
+			firstErr = cmpErr(firstErr, fmt.Errorf("interrupted: %s left unchanged", plural(len(files)-i, "file")))
+		default:
+		}
+		if failed[file] {
+			continue
+		}
 		src, err := r.source(file)
 		if err != nil {
+			failed[file] = true
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
 		out, err := r.rewrite(file, src, accepted[file])
 		if err != nil {
+			failed[file] = true
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
@@ -100,21 +130,43 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		if bytes.Equal(out, src) {
 			continue
 		}
-		res.files = append(res.files, rel)
 		if r.opts.diff {
+			res.files = append(res.files, rel)
 			fmt.Fprint(r.env.Stdout, redactDiff(unifiedDiff(rel, src, out)))
 			continue
 		}
-		mode := os.FileMode(0o644)
-		if st, err := os.Stat(file); err == nil {
-			mode = st.Mode().Perm()
+		if err := writeFileAtomic(file, out); err != nil {
+			failed[file] = true
+			firstErr = cmpErr(firstErr, fmt.Errorf("%s left unchanged: %v", rel, err))
+			continue
 		}
-		if err := os.WriteFile(file, out, mode); err != nil {
-			firstErr = cmpErr(firstErr, err)
+		res.files = append(res.files, rel)
+		r.sources[file] = out
+	}
+	// A finding is fixed when every file its fix edits was written; the
+	// others stay in the report, in their order.
+	fixed := map[*finding]bool{}
+	for _, f := range applied {
+		ok := true
+		for _, file := range filesOf[f] {
+			ok = ok && !failed[file]
+		}
+		if ok {
+			fixed[f] = true
+			res.fixed++
 		}
 	}
-	if r.opts.fix && res.fixed > 0 {
-		fmt.Fprintf(r.env.Stderr, "atlint: fixed %s in %s\n", plural(res.fixed, "finding"), plural(len(res.files), "file"))
+	for _, f := range fs {
+		if !fixed[f] {
+			res.unfixed = append(res.unfixed, f)
+		}
+	}
+	if r.opts.fix && (res.fixed > 0 || len(failed) > 0) {
+		msg := fmt.Sprintf("atlint: fixed %s in %s", plural(res.fixed, "finding"), plural(len(res.files), "file"))
+		if len(failed) > 0 {
+			msg += fmt.Sprintf("; %s with fixes left unchanged", plural(len(failed), "file"))
+		}
+		fmt.Fprintln(r.env.Stderr, msg)
 	}
 	return res, firstErr
 }

@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -35,6 +37,7 @@ type run struct {
 	loadErrors             int
 	toolErrors             []output.ToolError
 	files                  map[string]bool // absolute paths of file arguments; nil: no restriction
+	mainModules            map[string]bool // canonical directories of the main modules (-fix edits only there)
 	sources                map[string][]byte
 }
 
@@ -275,6 +278,7 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	if err != nil {
 		return nil, err
 	}
+	r.noteModules(initial)
 
 	// Report every package error once (a package and its test variant
 	// share most of them). Dependencies' errors are included: a broken
@@ -503,10 +507,10 @@ func (r *run) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 	if rule, ok := model.RuleByID(id); ok {
 		sev = string(rule.Severity)
 	}
-	start := fset.Position(d.Pos)
+	start := r.reported(fset, d.Pos)
 	end := start
 	if d.End.IsValid() {
-		end = fset.Position(d.End)
+		end = r.reported(fset, d.End)
 	}
 	f := &finding{
 		Finding: output.Finding{
@@ -524,9 +528,11 @@ func (r *run) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 	for _, sf := range d.SuggestedFixes {
 		fix := output.Fix{Message: sf.Message}
 		for _, e := range sf.TextEdits {
-			p, q := fset.Position(e.Pos), fset.Position(e.Pos)
+			// Edits address the bytes of the physical file, whatever a
+			// //line directive says the position is called.
+			p, q := fset.PositionFor(e.Pos, false), fset.PositionFor(e.Pos, false)
 			if e.End.IsValid() {
-				q = fset.Position(e.End)
+				q = fset.PositionFor(e.End, false)
 			}
 			fix.Edits = append(fix.Edits, output.Edit{
 				Pos:     r.position(p.Filename, p.Line, p.Column, p.Offset),
@@ -537,6 +543,32 @@ func (r *run) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
+}
+
+// reported returns the position of pos as it is reported: file, line and
+// column as //line directives (cgo's among them) say, and the byte offset
+// in that file, so that all four agree. When the named file cannot be read
+// the offset is the one in the physical file.
+func (r *run) reported(fset *token.FileSet, pos token.Pos) token.Position {
+	adj := fset.PositionFor(pos, true)
+	phys := fset.PositionFor(pos, false)
+	if adj.Filename == phys.Filename && adj.Line == phys.Line && adj.Column == phys.Column {
+		return adj
+	}
+	if src, err := r.source(adj.Filename); err == nil && adj.Line > 0 {
+		off := 0
+		for l := 1; l < adj.Line; l++ {
+			i := bytes.IndexByte(src[off:], '\n')
+			if i < 0 {
+				return adj
+			}
+			off += i + 1
+		}
+		if off+max(adj.Column-1, 0) <= len(src) {
+			adj.Offset = off + max(adj.Column-1, 0)
+		}
+	}
+	return adj
 }
 
 func (r *run) position(file string, line, col, off int) output.Position {
