@@ -46,7 +46,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.Scrub(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
 	}
 
-	var applied []*finding              // findings whose fix was accepted
+	var applied []*finding             // findings whose fix was accepted
 	filesOf := map[*finding][]string{} // the files their fix edits
 	for _, f := range fs {
 		if len(f.Fixes) == 0 {
