@@ -1,0 +1,196 @@
+package driver
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/atlint/atlint/atlassian"
+	"github.com/atlint/atlint/atlassian/atltest"
+	"github.com/atlint/atlint/output"
+)
+
+// leaked returns a 13-byte window of secret found in out ("" if none):
+// a redacted secret shows at most 8 leading and 4 trailing characters.
+func leaked(out, secret string) string {
+	for i := 0; i+13 <= len(secret); i++ {
+		if strings.Contains(out, secret[i:i+13]) {
+			return atlassian.Redact(secret[i : i+13])
+		}
+	}
+	return ""
+}
+
+// TestDiffRedactsSplitAlignedAndQueryStringTokens runs -diff on three ways
+// a secret reached the diff whole: a token split over a concatenation, one
+// piece a line (on "-" lines); a silenced token on a neighbouring line that
+// gofmt re-aligns (on "+" lines); and a legacy token in the query string of
+// a URL the ATL201 fix rewrites (on "+" lines).
+func TestDiffRedactsSplitAlignedAndQueryStringTokens(t *testing.T) {
+	split := atltest.Token(atlassian.APIToken, "diff-split")
+	long := atltest.Token(atlassian.APIToken, "diff-aligned")
+	app := atltest.Token(atlassian.AppPassword, "diff-neighbour")
+	legacy := atltest.Token(atlassian.LegacyAPIToken, "diff-query")
+	var pieces []string
+	for s := split; s != ""; {
+		n := min(16, len(s))
+		pieces = append(pieces, fmt.Sprintf("%q", s[:n]))
+		s = s[n:]
+	}
+	src := "package p\n\nimport (\n\t\"net/http\"\n\t\"os\"\n)\n\n" +
+		"var Split = " + strings.Join(pieces, " +\n\t") + "\n\n" +
+		"var (\n" +
+		"\tFixed   = \"" + long + "\" // fixed\n" +
+		"\tIgnored = \"" + app + "\" //atlint:ignore ATL101 fixture, revoked\n" +
+		")\n\n" +
+		"func Get() {\n" +
+		"\treq, _ := http.NewRequest(\"GET\", \"https://mysite.atlassian.net/rest/api/3/myself?token=" + legacy + "\", nil)\n" +
+		"\treq.SetBasicAuth(\"me@example.com\", os.Getenv(\"JIRA_API_TOKEN\"))\n" +
+		"\thttp.DefaultClient.Do(req)\n" +
+		"}\n"
+	clean, err := format.Source([]byte(src)) // gofmt-clean: -fix formats it, aligning the comments again
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = string(clean)
+	dir := module(t, map[string]string{"p/p.go": src})
+	var stdout, stderr bytes.Buffer
+	Main([]string{"-diff", "-scopedurl.cloudid", "mysite=11111111-2222-3333-4444-555555555555", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	out := stdout.String()
+	for _, want := range []string{"+var Split = os.Getenv(", "+\tIgnored = ", "+\treq, _ := http.NewRequest(\"GET\", \"https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555/rest/api/3/myself?token="} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the diff lacks %q (the fixes changed?):\n%s\nstderr:\n%s", want, output.Scrub(out), output.Scrub(stderr.String()))
+		}
+	}
+	for name, secret := range map[string]string{"split": split, "aligned neighbour": app, "fixed": long, "query string": legacy} {
+		if w := leaked(out, secret); w != "" {
+			t.Errorf("-diff shows the %s token (%s…)", name, w)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "p", "p.go")); string(got) != src {
+		t.Errorf("-diff changed the file")
+	}
+}
+
+// TestFixFullDiskLeavesFilesAndCountsHonestly makes every write fail as on
+// a full disk (ENOSPC): the files keep their content, no temporary file is
+// left, the summary counts nothing as fixed and the run fails.
+func TestFixFullDiskLeavesFilesAndCountsHonestly(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "enospc")
+	files := map[string]string{}
+	for i := range 3 {
+		files[fmt.Sprintf("p/f%d.go", i)] = fmt.Sprintf("package p\n\nvar T%d = %q\n", i, tok)
+	}
+	dir := module(t, files)
+	old := writeData
+	writeData = func(f *os.File, b []byte) (int, error) {
+		n, _ := f.Write(b[:len(b)/2])
+		return n, syscall.ENOSPC
+	}
+	defer func() { writeData = old }()
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"-fix", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	errs := stderr.String()
+	if strings.Contains(errs, "fixed 3 findings") || !strings.Contains(errs, "fixed 0 findings in 0 files; 3 files with fixes left unchanged") || !strings.Contains(errs, "no space left on device") {
+		t.Errorf("stderr does not say that nothing was fixed because the disk is full:\n%s", output.Scrub(errs))
+	}
+	if strings.Count(errs, "ATL101") != 3 {
+		t.Errorf("the unfixed findings are not reported:\n%s", output.Scrub(errs))
+	}
+	ents, _ := os.ReadDir(filepath.Join(dir, "p"))
+	for _, e := range ents {
+		name := "p/" + e.Name()
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		if want, ok := files[name]; !ok {
+			t.Errorf("%s left behind", name)
+		} else if string(got) != want {
+			t.Errorf("%s changed: %d bytes", name, len(got))
+		}
+	}
+}
+
+// TestFixLineDirectiveEditsThePhysicalFile: a //line directive renames
+// positions; the edit must still address the bytes of the file it is in.
+func TestFixLineDirectiveEditsThePhysicalFile(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "linedirective")
+	a := "package p\n\n// A comment long enough that a wrong offset lands in it, in the other file: ..............................................................................................................................................\n//line b.go:3\nvar T = \"" + tok + "\"\n"
+	b := "package p\n\n// b.go has a long comment too, which an edit with a.go's offsets would cut: .......................................................................................................................................\nvar B = 1\n"
+	dir := module(t, map[string]string{"p/a.go": a, "p/b.go": b})
+	var stdout, stderr bytes.Buffer
+	Main([]string{"-fix", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	gotA, _ := os.ReadFile(filepath.Join(dir, "p", "a.go"))
+	gotB, _ := os.ReadFile(filepath.Join(dir, "p", "b.go"))
+	if string(gotB) != b {
+		t.Errorf("b.go was edited:\n%s", output.Scrub(string(gotB)))
+	}
+	if strings.Contains(string(gotA), tok) || !strings.Contains(string(gotA), `os.Getenv("ATLASSIAN_API_TOKEN")`) {
+		t.Errorf("a.go was not fixed:\n%s\nstderr:\n%s", output.Scrub(string(gotA)), output.Scrub(stderr.String()))
+	}
+	if strings.Contains(stderr.String(), "in 2 files") {
+		t.Errorf("stderr: %s", output.Scrub(stderr.String()))
+	}
+}
+
+// TestFixLeavesFilesOutsideTheMainModuleAlone: vendored code, a module
+// reached through a replace directive, and the target of a symlink outside
+// the module are reported and never edited.
+func TestFixLeavesFilesOutsideTheMainModuleAlone(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "notmine")
+	check := func(t *testing.T, dir string, args []string, untouched map[string]string, says ...string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		Main(append([]string{"-fix"}, args...), Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+		errs := output.Scrub(stderr.String())
+		for file, want := range untouched {
+			if got, _ := os.ReadFile(file); string(got) != want {
+				t.Errorf("%s was edited:\n%s", file, output.Scrub(string(got)))
+			}
+		}
+		for _, want := range says {
+			if !strings.Contains(errs, want) {
+				t.Errorf("stderr does not say %q:\n%s", want, errs)
+			}
+		}
+	}
+	t.Run("vendor", func(t *testing.T) {
+		vendored := "package v\n\nvar T = \"" + tok + "\"\n"
+		dir := module(t, map[string]string{
+			"p/p.go":                    "package p\n\nimport _ \"example.com/v\"\n",
+			"vendor/example.com/v/v.go": vendored,
+			"vendor/modules.txt":        "# example.com/v v1.0.0\n## explicit\nexample.com/v\n",
+		})
+		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.26\n\nrequire example.com/v v1.0.0\n"), 0o644)
+		t.Setenv("GOFLAGS", "-mod=vendor")
+		check(t, dir, []string{"./...", "example.com/v"}, map[string]string{filepath.Join(dir, "vendor", "example.com", "v", "v.go"): vendored}, "is vendored code")
+	})
+	t.Run("replace and symlink", func(t *testing.T) {
+		outside := t.TempDir()
+		other := "package other\n\nvar T = \"" + tok + "\"\n"
+		target := "package p\n\nvar L = \"" + tok + "\"\n"
+		writeTree(t, outside, map[string]string{
+			"other/go.mod":   "module example.com/other\n\ngo 1.26\n",
+			"other/other.go": other,
+			"target.go":      target,
+		})
+		dir := module(t, map[string]string{"p/p.go": "package p\n\nimport _ \"example.com/other\"\n"})
+		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.26\n\nrequire example.com/other v0.0.0\n\nreplace example.com/other => "+filepath.Join(outside, "other")+"\n"), 0o644)
+		if err := os.Symlink(filepath.Join(outside, "target.go"), filepath.Join(dir, "p", "link.go")); err != nil {
+			t.Skip(err)
+		}
+		check(t, dir, []string{"./...", "example.com/other"}, map[string]string{
+			filepath.Join(outside, "other", "other.go"): other,
+			filepath.Join(outside, "target.go"):         target,
+		}, "is outside the main module", "is a symbolic link")
+		if st, err := os.Lstat(filepath.Join(dir, "p", "link.go")); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("p/link.go is no longer a symlink")
+		}
+	})
+}
