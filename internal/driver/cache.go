@@ -312,11 +312,14 @@ func filesDigest(p *packages.Package) (string, bool) {
 	for _, f := range p.GoFiles {
 		dirs[filepath.Dir(f)] = true
 	}
+	globbed := map[string]bool{}
 	for d := range dirs {
 		for _, pat := range []string{"*.graphql", "*.gql"} {
 			m, _ := filepath.Glob(filepath.Join(d, pat))
 			for _, f := range m {
-				files[f] = true
+				if !files[f] {
+					globbed[f] = true
+				}
 			}
 		}
 	}
@@ -325,18 +328,55 @@ func filesDigest(p *packages.Package) (string, bool) {
 			return "", false
 		}
 	}
+	// A globbed name may be anything: a FIFO (reading it blocks), a
+	// symlink to /dev/zero (reading it never ends). Only regular files up
+	// to the analyzer's size limit are read; of the others, the name, kind
+	// and size count.
+	for _, f := range sortedKeys(globbed) {
+		st, err := os.Stat(f)
+		switch {
+		case err != nil:
+			fmt.Fprintf(h, "glob %q unreadable\x00", f)
+		case !st.Mode().IsRegular():
+			fmt.Fprintf(h, "glob %q mode %v\x00", f, st.Mode().Type())
+		case st.Size() > maxGlobSize:
+			fmt.Fprintf(h, "glob %q size %d %v\x00", f, st.Size(), st.ModTime().UnixNano())
+		default:
+			if err := hashInto(h, f); err != nil {
+				return "", false
+			}
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
+// maxGlobSize is the largest GraphQL file read for a key: the jpdgraphql
+// analyzer ignores larger ones.
+const maxGlobSize = 8 << 20
+
 // hashInto writes a file's name, size and contents.
 func hashInto(h hash.Hash, name string) error {
-	b, err := os.ReadFile(name)
+	if st, err := os.Stat(name); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", name) // opening a FIFO blocks
+	}
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "file %q %d\x00", name, len(b))
-	h.Write(b)
-	return nil
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", name)
+	}
+	fmt.Fprintf(h, "file %q %d\x00", name, st.Size())
+	n, err := io.Copy(h, io.LimitReader(f, st.Size()))
+	if err == nil && n != st.Size() {
+		err = fmt.Errorf("%s changed while it was read", name)
+	}
+	return err
 }
 
 // cacheEntry is the stored form of a package's findings.
