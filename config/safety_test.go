@@ -50,7 +50,7 @@ func TestErrorsNeverEchoASecret(t *testing.T) {
 // made the parser take gigabytes; it is refused before parsing, quickly.
 func TestParseRefusesDeepNesting(t *testing.T) {
 	for name, src := range map[string]string{
-		"flow":     "enable: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n",
+		"flow": "enable: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n",
 		"mappings": "enable:\n" + func() string {
 			var b strings.Builder
 			for i := range 500 {
