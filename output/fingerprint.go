@@ -101,6 +101,18 @@ func Scrub(s string) string {
 	return replaceSecrets(s, atlassian.Redact, 24)
 }
 
+// ScrubPath returns a file name, package path or pattern with the
+// credentials atlassian.ScanContext recognizes in it redacted. Unlike
+// Scrub it leaves other long mixed-case runs alone: directory names such
+// as TestParseFlags1234567/001 stay readable for editors and people.
+func ScrubPath(p string) string {
+	ms := atlassian.ScanContext(p)
+	for i := len(ms) - 1; i >= 0; i-- {
+		p = p[:ms[i].Start] + atlassian.Redact(ms[i].Token) + p[ms[i].End:]
+	}
+	return p
+}
+
 // SecretSpans returns the byte ranges [start, end) of s that Scrub
 // redacts, in order, without overlaps.
 func SecretSpans(s string) [][2]int {

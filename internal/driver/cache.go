@@ -121,7 +121,7 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 	}
 	if err != nil {
 		if r.opts.verbose {
-			fmt.Fprintf(r.env.Stderr, "atlint: result cache off: %v\n", err)
+			fmt.Fprintf(r.env.Stderr, "atlint: result cache off: %v\n", output.Scrub(err.Error()))
 		}
 		return nil
 	}
@@ -424,22 +424,34 @@ func (c *resultCache) get(key string) ([]output.Finding, []string, bool) {
 	return e.Findings, e.PkgIDs, true
 }
 
-// errSecret refuses to store a finding whose text looks like it holds a
-// secret.
-var errSecret = errors.New("a finding's text looks like a secret")
+// errSecret refuses to store a finding whose text, file name or package
+// looks like it holds a secret.
+var errSecret = errors.New("a finding's text, file or package looks like a secret")
 
 // put stores the findings of a package under key, atomically.
 func (c *resultCache) put(key string, fs []output.Finding, pkgIDs []string) error {
+	for _, id := range pkgIDs {
+		if output.ScrubPath(id) != id {
+			return errSecret
+		}
+	}
 	for _, f := range fs {
 		texts := []string{f.Message}
+		paths := []string{f.Pos.File, f.End.File}
 		for _, fix := range f.Fixes {
 			texts = append(texts, fix.Message)
 			for _, ed := range fix.Edits {
 				texts = append(texts, ed.NewText)
+				paths = append(paths, ed.Pos.File, ed.End.File)
 			}
 		}
 		for _, s := range texts {
 			if output.Scrub(s) != s {
+				return errSecret
+			}
+		}
+		for _, s := range paths {
+			if output.ScrubPath(s) != s {
 				return errSecret
 			}
 		}
@@ -538,7 +550,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 					hits = append(hits, r.fromCache(fs[i], ids[i]))
 				}
 				if r.opts.verbose {
-					fmt.Fprintf(r.env.Stderr, "atlint: [cached] %s: %s\n", p.ID, plural(len(fs), "diagnostic"))
+					fmt.Fprintf(r.env.Stderr, "atlint: [cached] %s: %s\n", output.ScrubPath(p.ID), plural(len(fs), "diagnostic"))
 				}
 				continue
 			}
@@ -675,7 +687,7 @@ func (r *run) store(c *resultCache, pkgs []*packages.Package, byPkg map[string][
 			ids = append(ids, f.pkgID)
 		}
 		if err := c.put(key, fs, ids); err != nil && r.opts.verbose {
-			fmt.Fprintf(r.env.Stderr, "atlint: result cache: %s: %v\n", p.ID, err)
+			fmt.Fprintf(r.env.Stderr, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
 		}
 	}
 	c.trim()

@@ -44,7 +44,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 	generated := map[string]bool{}
 	var firstErr error
 	note := func(f *finding, format string, args ...any) {
-		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.Scrub(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
+		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.ScrubPath(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
 	}
 
 	var applied []*finding             // findings whose fix was accepted

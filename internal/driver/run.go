@@ -49,7 +49,8 @@ type finding struct {
 }
 
 func (r *run) errorf(format string, args ...any) {
-	fmt.Fprintf(r.env.Stderr, "atlint: "+format+"\n", args...)
+	// Values, paths and package IDs in the message may hold a secret.
+	fmt.Fprintf(r.env.Stderr, "atlint: %s\n", output.Scrub(fmt.Sprintf(format, args...)))
 }
 
 func (r *run) main() int {
@@ -95,7 +96,7 @@ func (r *run) main() int {
 			r.errorf("%v", err)
 			return ExitError
 		}
-		fmt.Fprintf(r.env.Stderr, "atlint: recorded %s in %s\n", plural(len(findings), "finding"), r.opts.baselineWrite)
+		fmt.Fprintf(r.env.Stderr, "atlint: recorded %s in %s\n", plural(len(findings), "finding"), output.ScrubPath(r.opts.baselineWrite))
 		if r.loadErrors > 0 || analysisFailed {
 			return ExitError
 		}
@@ -271,12 +272,12 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	cfg := &packages.Config{Mode: mode, Tests: r.tests(), Dir: r.env.Dir}
 	t0 := time.Now()
 	if r.opts.verbose {
-		fmt.Fprintf(r.env.Stderr, "atlint: loading %s\n", strings.Join(patterns, " "))
+		fmt.Fprintf(r.env.Stderr, "atlint: loading %s\n", output.ScrubPath(strings.Join(patterns, " ")))
 	}
 	initial, err := packages.Load(cfg, patterns...)
 	r.loadTime = time.Since(t0)
 	if err != nil {
-		return nil, err
+		return nil, goListError(err)
 	}
 	r.noteModules(initial)
 
@@ -325,6 +326,20 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 		fmt.Fprintf(r.env.Stderr, "atlint: loaded %s in %v\n", plural(len(pkgs), "package"), r.loadTime.Round(time.Millisecond))
 	}
 	return pkgs, nil
+}
+
+// goListError says in plain words that listing the packages failed, with
+// the go command's own message; go/packages words it
+// "err: exit status 1: stderr: go: ...".
+func goListError(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "stderr: "); i >= 0 && strings.HasPrefix(msg, "err: exit status") {
+		msg = msg[i+len("stderr: "):]
+	} else {
+		msg = strings.TrimPrefix(msg, "err: ")
+	}
+	msg = strings.TrimSpace(msg)
+	return fmt.Errorf("the go command could not list the packages to analyse:\n%s", msg)
 }
 
 // relError formats a package error with a path relative to the working
@@ -428,7 +443,7 @@ func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package, hits
 								n += len(act.Diagnostics)
 							}
 						}
-						fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), pkgs[i].ID, plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
+						fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), output.ScrubPath(pkgs[i].ID), plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
 						mu.Unlock()
 					}
 				}

@@ -194,3 +194,61 @@ func TestFixLeavesFilesOutsideTheMainModuleAlone(t *testing.T) {
 		}
 	})
 }
+
+// TestSecretsInPathsAndConfigErrorsAreScrubbed: a token used as a
+// directory name is scrubbed in findings' file names, -v progress and
+// load messages alike, and never written to the result cache; a token put
+// in the configuration file where a name belongs is not echoed.
+func TestSecretsInPathsAndConfigErrorsAreScrubbed(t *testing.T) {
+	legacy := atltest.Token(atlassian.AppPassword, "path") // letters and digits: a valid directory name
+	dir := module(t, map[string]string{
+		legacy + "/a.go": "package a\n\n//atlint:ignore ATL101\nvar X = 1\n",
+	})
+	cache := os.Getenv(cacheEnv)
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"-v", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	if code != ExitFindings {
+		t.Errorf("exit %d:\n%s", code, output.Scrub(stderr.String()))
+	}
+	if !strings.Contains(stderr.String(), "ATL001") {
+		t.Errorf("no finding:\n%s", output.Scrub(stderr.String()))
+	}
+	if w := leaked(stderr.String()+stdout.String(), legacy); w != "" {
+		t.Errorf("the output shows the token in the path (%s):\n%s", w, output.Scrub(stderr.String()))
+	}
+	filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, _ := os.ReadFile(path); leaked(string(b), legacy) != "" {
+				t.Errorf("the result cache entry %s holds the token", filepath.Base(path))
+			}
+		}
+		return nil
+	})
+
+	tok := atltest.Token(atlassian.APIToken, "config")
+	os.WriteFile(filepath.Join(dir, ".atlint.yml"), []byte("read-only-tokens: ["+tok+"]\n"), 0o644)
+	stderr.Reset()
+	if code := Main([]string{"./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitError {
+		t.Errorf("a token in read-only-tokens: exit %d", code)
+	}
+	if w := leaked(stderr.String(), tok); w != "" || !strings.Contains(stderr.String(), "bad name") {
+		t.Errorf("the configuration error shows the token (%s) or says nothing:\n%s", w, output.Scrub(stderr.String()))
+	}
+}
+
+// TestGoListFailureInPlainWords: a failing go list is reported as such,
+// not as "err: exit status 1: stderr: ...".
+func TestGoListFailureInPlainWords(t *testing.T) {
+	dir := module(t, map[string]string{"a/a.go": "package a\n"})
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.26\n\nnosuchdirective x\n"), 0o644)
+	for _, cache := range []string{"-cache=true", "-cache=false"} {
+		var stdout, stderr bytes.Buffer
+		if code := Main([]string{cache, "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitError {
+			t.Errorf("%s: exit %d", cache, code)
+		}
+		out := stderr.String()
+		if strings.Contains(out, "err: exit status") || strings.Contains(out, "stderr: ") || !strings.Contains(out, "the go command could not list the packages") {
+			t.Errorf("%s: stderr:\n%s", cache, out)
+		}
+	}
+}
