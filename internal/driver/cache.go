@@ -26,10 +26,12 @@ import (
 // The result cache keeps the findings of each root package, as the go
 // command keeps go vet's, so that a repeated run parses and type-checks
 // only the packages whose inputs changed. An entry's key covers everything
-// the findings can depend on: the atlint binary, the analyzers and their
-// settings, the package's files (names and contents, embedded and other
-// files included) and the export data of every package it imports,
-// directly or not. The findings are stored before the configuration's
+// the findings can depend on: the atlint binary (its build ID), the
+// analyzers and their settings (the date of the run among them, resolved
+// to a UTC day), the go command's build settings (GOOS, GOARCH, cgo,
+// GOFLAGS with its build tags, the Go version), the package's files (names
+// and contents, embedded and other files included) and the export data of
+// every package it imports, directly or not. The findings are stored before the configuration's
 // severities and excludes, the baseline and the file arguments are
 // applied, so those stay correct; positions are absolute, and fixes keep
 // their byte offsets, which stay valid because the file contents are in
@@ -37,7 +39,7 @@ import (
 // and neither are findings whose text looks like it holds a secret.
 
 // cacheFormat changes whenever the key or the entry format does.
-const cacheFormat = "atlint-results-1"
+const cacheFormat = "atlint-results-2"
 
 // cacheEnv names the environment variable that sets the cache directory.
 const cacheEnv = "ATLINT_CACHE"
@@ -66,12 +68,17 @@ var (
 	binaryErr  error
 )
 
-// binaryID returns a hash of the running executable's contents.
+// binaryID identifies the running executable: its Go build ID, read from
+// the file's headers, else a hash of its contents.
 func binaryID() (string, error) {
 	binaryOnce.Do(func() {
 		exe, err := os.Executable()
 		if err != nil {
 			binaryErr = err
+			return
+		}
+		if id := goBuildID(exe); id != "" {
+			binaryHash = "buildid:" + id
 			return
 		}
 		f, err := os.Open(exe)
@@ -119,6 +126,10 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 	if err == nil {
 		err = err2
 	}
+	var env string
+	if err == nil {
+		env, err = buildEnv(r.env.Dir)
+	}
 	if err != nil {
 		if r.opts.verbose {
 			fmt.Fprintf(r.env.Stderr, "atlint: result cache off: %v\n", output.Scrub(err.Error()))
@@ -126,7 +137,7 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00", cacheFormat, bin, runtime.Version(), r.tests())
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00env %s\x00", cacheFormat, bin, runtime.Version(), r.tests(), env)
 	writeSettings(h, suite)
 	return &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), keys: map[string]string{}, files: map[string]string{}}
 }

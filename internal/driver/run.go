@@ -192,6 +192,9 @@ func (r *run) suite() ([]*analysis.Analyzer, error) {
 	if err := analyzer.Configure(suite, r.opts.settings); err != nil {
 		return nil, err
 	}
+	if err := resolveNow(suite, append(r.cfg.Settings(), r.opts.settings...), time.Now()); err != nil {
+		return nil, err
+	}
 	if len(suite) == 0 {
 		return nil, usagef("every rule is disabled")
 	}
