@@ -47,6 +47,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.ScrubPath(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
 	}
 
+	var conflicts []*finding           // findings whose fix conflicts with one accepted
 	var applied []*finding             // findings whose fix was accepted
 	filesOf := map[*finding][]string{} // the files their fix edits
 	for _, f := range fs {
@@ -78,7 +79,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 				break
 			}
 			if _, conflict := merge(accepted[file], edits); conflict {
-				note(f, "fix %q skipped: it conflicts with another fix; run atlint -fix again", fix.Message)
+				conflicts = append(conflicts, f) // noted at the end, unless another fix resolves it
 				ok = false
 				break
 			}
@@ -103,6 +104,12 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 	}
 	failed := map[string]bool{} // files left unchanged although they have fixes
 	files := sortedKeys(accepted)
+	orig := map[string][]byte{}
+	for _, file := range files {
+		if src, err := r.source(file); err == nil {
+			orig[file] = src
+		}
+	}
 	for i, file := range files {
 		select {
 		case <-interrupted:
@@ -157,6 +164,20 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 			res.fixed++
 		}
 	}
+	// A finding whose code another accepted fix replaced (a URL rewrite
+	// that drops its user:token@ part resolves the token's finding too) is
+	// fixed as well, unless the new text keeps that code.
+	for _, f := range fs {
+		if !fixed[f] && !failed[f.absFile] && resolvedBy(f, accepted[f.absFile], orig[f.absFile]) {
+			fixed[f] = true
+			res.fixed++
+		}
+	}
+	for _, f := range conflicts {
+		if !fixed[f] {
+			note(f, "fix %q skipped: it conflicts with another fix; run atlint -fix again", f.Fixes[0].Message)
+		}
+	}
 	for _, f := range fs {
 		if !fixed[f] {
 			res.unfixed = append(res.unfixed, f)
@@ -170,6 +191,22 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		fmt.Fprintln(r.env.Stderr, msg)
 	}
 	return res, firstErr
+}
+
+// resolvedBy reports whether an edit of a file replaces the whole range
+// of finding f with text that does not hold f's code.
+func resolvedBy(f *finding, edits []edit, src []byte) bool {
+	start, end := f.Pos.Offset, f.End.Offset
+	if src == nil || start < 0 || end <= start || end > len(src) || f.End.File != f.Pos.File {
+		return false
+	}
+	code := string(src[start:end])
+	for _, e := range edits {
+		if e.start <= start && end <= e.end && e.start < e.end && !strings.Contains(e.text, code) {
+			return true
+		}
+	}
+	return false
 }
 
 func cmpErr(first, err error) error {

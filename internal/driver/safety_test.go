@@ -2,9 +2,11 @@ package driver
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -250,5 +252,56 @@ func TestGoListFailureInPlainWords(t *testing.T) {
 		if strings.Contains(out, "err: exit status") || strings.Contains(out, "stderr: ") || !strings.Contains(out, "the go command could not list the packages") {
 			t.Errorf("%s: stderr:\n%s", cache, out)
 		}
+	}
+}
+
+// TestFixDroppingURLUserinfoCountsTheTokenFinding: the ATL201 fix rewrites
+// a URL and drops its user:token@ part, which resolves the ATL101 finding
+// on the token: it is counted as fixed, not reported as left (with a note
+// about a conflicting fix).
+func TestFixDroppingURLUserinfoCountsTheTokenFinding(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "userinfo")
+	src := "package p\n\nimport (\n\t\"net/http\"\n\t\"os\"\n)\n\nfunc Get() {\n" +
+		"\treq, _ := http.NewRequest(\"GET\", \"https://me%40example.com:" + tok + "@mysite.atlassian.net/rest/api/3/myself\", nil)\n" +
+		"\treq.SetBasicAuth(\"me@example.com\", os.Getenv(\"JIRA_API_TOKEN\"))\n" +
+		"\thttp.DefaultClient.Do(req)\n}\n"
+	dir := module(t, map[string]string{"p/p.go": src})
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"-fix", "-scopedurl.cloudid", "mysite=11111111-2222-3333-4444-555555555555", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	errs := output.Scrub(stderr.String())
+	got, _ := os.ReadFile(filepath.Join(dir, "p", "p.go"))
+	if strings.Contains(string(got), tok) {
+		t.Fatalf("the token is still in the file:\n%s", output.Scrub(string(got)))
+	}
+	if code != ExitClean || !strings.Contains(errs, "fixed 2 findings in 1 file") || strings.Contains(errs, "ATL101") || strings.Contains(errs, "conflicts") {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+}
+
+// TestCgoFindingOffsetIsInTheGoFile: in a cgo file the JSON offset must
+// be the byte offset of line:column in the .go file, not in cgo's
+// generated file.
+func TestCgoFindingOffsetIsInTheGoFile(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	src := "package p\n\n// int one(void) { return 1; }\nimport \"C\"\n\n// Pad shifts cgo's generated file against this one.\nfunc Pad() int { return int(C.one()) }\n\n//atlint:ignore ATL101\nvar X = 1\n"
+	dir := module(t, map[string]string{"p/p.go": src})
+	t.Setenv("CGO_ENABLED", "1")
+	var stdout, stderr bytes.Buffer
+	Main([]string{"-format", "json", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	var doc struct {
+		Findings []struct {
+			Rule string
+			Pos  output.Position
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil || len(doc.Findings) != 1 {
+		t.Fatalf("findings: %v\n%s\n%s", err, stdout.String(), stderr.String())
+	}
+	p := doc.Findings[0].Pos
+	want := strings.Index(src, "//atlint:ignore")
+	if p.File != filepath.Join("p", "p.go") || p.Line != 9 || p.Column != 1 || p.Offset != want {
+		t.Errorf("position %+v, want p/p.go:9:1 at offset %d", p, want)
 	}
 }
