@@ -284,13 +284,21 @@ func overlaps(a, b edit) bool {
 }
 
 // rewrite applies sorted, non-overlapping edits to src. The result must
-// parse; it is formatted when src was gofmt-clean.
+// parse; it is formatted when src was gofmt-clean. A file with CRLF line
+// endings keeps them: the edits' new lines become CRLF, and the file counts
+// as gofmt-clean when it is once its line endings are LF (gofmt writes LF),
+// so an added import is sorted into place.
 func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
+	crlf := isCRLF(src)
 	var b bytes.Buffer
 	last := 0
 	for _, e := range edits {
 		b.Write(src[last:e.start])
-		b.WriteString(e.text)
+		text := e.text
+		if crlf {
+			text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+		}
+		b.WriteString(text)
 		last = e.end
 	}
 	b.Write(src[last:])
@@ -298,12 +306,27 @@ func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
 	if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ParseComments|parser.SkipObjectResolution); err != nil {
 		return nil, fmt.Errorf("%s: the fixes would not parse (%v); file left unchanged", r.relPath(file), err)
 	}
-	if clean, err := format.Source(src); err == nil && bytes.Equal(clean, src) {
-		if formatted, err := format.Source(out); err == nil {
+	lf := func(b []byte) []byte {
+		if crlf {
+			return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+		}
+		return b
+	}
+	if clean, err := format.Source(lf(src)); err == nil && bytes.Equal(clean, lf(src)) {
+		if formatted, err := format.Source(lf(out)); err == nil {
 			out = formatted
+			if crlf {
+				out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+			}
 		}
 	}
 	return out, nil
+}
+
+// isCRLF reports whether every line of src ends in CRLF (and there is one).
+func isCRLF(src []byte) bool {
+	n := bytes.Count(src, []byte("\n"))
+	return n > 0 && bytes.Count(src, []byte("\r\n")) == n
 }
 
 // isGenerated reports whether the file has a "Code generated ... DO NOT

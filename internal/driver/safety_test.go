@@ -305,3 +305,18 @@ func TestCgoFindingOffsetIsInTheGoFile(t *testing.T) {
 		t.Errorf("position %+v, want p/p.go:9:1 at offset %d", p, want)
 	}
 }
+
+// TestFixKeepsCRLFLineEndings: in a file with CRLF line endings the fix's
+// added import keeps CRLF and is sorted into place ("fmt" before "os").
+func TestFixKeepsCRLFLineEndings(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "crlf")
+	src := strings.ReplaceAll("package p\n\nimport (\n\t\"fmt\"\n)\n\nvar T = \""+tok+"\"\n\nfunc F() { fmt.Println(T) }\n", "\n", "\r\n")
+	dir := module(t, map[string]string{"p/p.go": src})
+	var stdout, stderr bytes.Buffer
+	Main([]string{"-fix", "./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir})
+	got, _ := os.ReadFile(filepath.Join(dir, "p", "p.go"))
+	want := strings.ReplaceAll("package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nvar T = os.Getenv(\"ATLASSIAN_API_TOKEN\")\n\nfunc F() { fmt.Println(T) }\n", "\n", "\r\n")
+	if string(got) != want {
+		t.Errorf("fixed file:\n%q\nwant:\n%q\nstderr: %s", output.Scrub(string(got)), want, output.Scrub(stderr.String()))
+	}
+}
