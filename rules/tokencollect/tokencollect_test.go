@@ -29,10 +29,64 @@ func TestBadInput(t *testing.T) {
 	analysistest.Run(t, testdata(), enabled(t), "tokencollectbad")
 }
 
+// The patterns of real apps: connection models with the token in an
+// embedded struct, persisted through a data-access layer from API
+// handlers; a Mattermost plugin's settings and key-value store. A CLI that
+// keeps its own token in the OS keyring stays silent.
+func TestRealCodePatterns(t *testing.T) {
+	analysistest.Run(t, testdata(), enabled(t), "tokencollectconn", "tokencollectmm", "tokencollectkeyring")
+}
+
+// -tokencollect.enable=auto reports in apps and plugins exactly what the
+// rule reports when on, and nothing in CLIs and SDKs.
+func TestAuto(t *testing.T) {
+	a := tokencollect.New()
+	if err := a.Flags.Set("enable", "auto"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(), a, "tokencollect", "tokencollectconn", "tokencollectmm",
+		"tokencollectcli", "tokencollectkeyring", "tokencollectsdk")
+}
+
+// The SDK's silence under auto is the mode's doing: with the rule on, its
+// token field sent as Basic auth is a finding.
+func TestSDKReportedWhenOn(t *testing.T) {
+	res := analysistest.Run(&silentT{T: t}, testdata(), enabled(t), "tokencollectsdk")
+	n := 0
+	for _, r := range res {
+		n += len(r.Diagnostics)
+	}
+	if n == 0 {
+		t.Errorf("no finding in the SDK with the rule on: the auto test proves nothing")
+	}
+}
+
+func TestEnableFlag(t *testing.T) {
+	a := tokencollect.New()
+	f := a.Flags.Lookup("enable")
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+		t.Errorf("-enable is not a boolean flag: -tokencollect.enable alone must mean true")
+	}
+	for _, c := range []struct{ in, want string }{{"true", "true"}, {"auto", "auto"}, {"AUTO", "auto"}, {"0", "false"}, {"t", "true"}} {
+		if err := a.Flags.Set("enable", c.in); err != nil {
+			t.Errorf("Set(%q): %v", c.in, err)
+		} else if got := f.Value.String(); got != c.want {
+			t.Errorf("Set(%q): %s, want %s", c.in, got, c.want)
+		}
+	}
+	bad := "ATATT3xFfGF0-pasted-by-mistake"
+	if err := a.Flags.Set("enable", bad); err == nil || strings.Contains(err.Error(), "pasted") {
+		t.Errorf("Set(bad) = %v: want an error that does not repeat the value", err)
+	}
+	if !strings.Contains(f.Usage, "report findings") {
+		t.Errorf("usage %q does not say what the flag reports", f.Usage)
+	}
+}
+
 // Off by default: the same fixtures report nothing without the flag.
 func TestOffByDefault(t *testing.T) {
 	for _, a := range []*analysis.Analyzer{tokencollect.Analyzer, tokencollect.New()} {
-		res := analysistest.Run(&silentT{T: t}, testdata(), a, "tokencollect", "tokencollectbad")
+		res := analysistest.Run(&silentT{T: t}, testdata(), a, "tokencollect", "tokencollectbad", "tokencollectconn", "tokencollectmm", "tokencollectsdk")
 		for _, r := range res {
 			if len(r.Diagnostics) != 0 {
 				t.Errorf("%s: %d diagnostics with the rule off, want 0", r.Pass.Pkg.Path(), len(r.Diagnostics))
