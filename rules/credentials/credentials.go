@@ -157,7 +157,7 @@ func reportComment(rep *model.Reporter, fi *model.FileInfo, tf *token.File, c *a
 	if fi.IsTest() {
 		where = " in test code"
 	}
-	msg := fmt.Sprintf("%s %q in a comment%s: %s", mt.Kind, atlassian.Redact(mt.Token), where, commentAdvice(mt.Kind))
+	msg := fmt.Sprintf("hard-coded %s %q in a comment%s: %s", mt.Kind, atlassian.Redact(mt.Token), where, commentAdvice(mt.Kind))
 	rep.Report(ruleID, analysis.Diagnostic{Pos: commentPos(tf, c, mt.Start), End: commentPos(tf, c, mt.End), Message: msg})
 }
 

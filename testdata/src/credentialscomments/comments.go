@@ -3,7 +3,7 @@
 // Atlassian-named key. No fix is offered in a comment.
 package credentialscomments
 
-// Example: {{atl access m1}} // want `ATL101 Bitbucket Cloud access token "ATCTT3xF…[^"]*" in a comment: revoke it and remove it from the comment; write a placeholder \(<your-api-token>\) in examples$`
+// Example: {{atl access m1}} // want `ATL101 hard-coded Bitbucket Cloud access token "ATCTT3xF…[^"]*" in a comment: revoke it and remove it from the comment; write a placeholder \(<your-api-token>\) in examples$`
 
 // NewClient returns a client. Example token: {{atl api m2}} // want `Atlassian API token "ATATT3xF…[^"]*" in a comment`
 func NewClient() {}
