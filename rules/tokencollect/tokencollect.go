@@ -844,6 +844,28 @@ func (c *checker) structOf(st *types.Struct, name string) *structInfo {
 	return si
 }
 
+// persistedStruct reports whether st's own fields say it is persisted: db,
+// gorm, bson, sql, pg or bun tags, or an embedded gorm.Model. (structOf
+// caches by struct with the type's name, so promoted does not call it for
+// an embedded struct: its context is the embedding type's.)
+func persistedStruct(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		tag := reflect.StructTag(st.Tag(i))
+		for _, k := range []string{"db", "gorm", "bson", "sql", "pg", "bun"} {
+			if _, ok := tag.Lookup(k); ok {
+				return true
+			}
+		}
+		if fv := st.Field(i); fv.Embedded() {
+			if n, ok := types.Unalias(derefType(fv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Name() == "Model" &&
+				(model.PathWithin(n.Obj().Pkg().Path(), "gorm.io/gorm") || model.PathWithin(n.Obj().Pkg().Path(), "github.com/jinzhu/gorm")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxEmbed bounds how deep embedded structs are followed.
 const maxEmbed = 4
 
@@ -854,8 +876,7 @@ func (c *checker) promoted(st *types.Struct, ctx bool, depth int) ([]string, boo
 	if depth > maxEmbed {
 		return nil, false
 	}
-	own := c.structOf(st, "")
-	persisted := own.persisted
+	persisted := persistedStruct(st)
 	var names []string
 	for i := 0; i < st.NumFields(); i++ {
 		fv := st.Field(i)

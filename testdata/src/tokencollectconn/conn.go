@@ -115,3 +115,18 @@ func report(input *helper.ApiResourceInput) error {
 	_ = helper.Decode(input.Body, conn, nil)
 	return reporter{}.Create(conn)
 }
+
+// TestJiraConnection checks a connection the user typed in: the token of
+// the embedded BasicAuth goes to Jira as Basic auth.
+func TestJiraConnection(input *helper.ApiResourceInput) (*http.Request, error) {
+	var c JiraConn
+	if err := helper.Decode(input.Body, &c, nil); err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequest(http.MethodGet, c.Endpoint+"/rest/api/3/myself", nil)
+	if err != nil {
+		return nil, err
+	}
+	req.SetBasicAuth(c.Username, c.Password) // want `ATL401 Atlassian API token from request field JiraConn.Password is used for Basic auth`
+	return req, nil
+}
