@@ -49,7 +49,26 @@ func checkNoSecret(t *testing.T, results []*analysistest.Result) {
 func TestCredentials(t *testing.T) {
 	t.Parallel()
 	dir := testdata(t, "credentials")
-	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentials"))
+	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentials")
+	checkNoSecret(t, results)
+	// An app password's fix reads its replacement, a scoped API token, and
+	// says that the username changes too.
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if !strings.Contains(d.Message, "app password") || len(d.SuggestedFixes) == 0 {
+				continue
+			}
+			n++
+			const want = "Read a scoped API token from BITBUCKET_API_TOKEN (the username must become the Atlassian account email)"
+			if got := d.SuggestedFixes[0].Message; got != want {
+				t.Errorf("app password fix %q, want %q", got, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no app password finding with a fix")
+	}
 }
 
 func TestSinkContext(t *testing.T) {
