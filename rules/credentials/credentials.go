@@ -113,17 +113,7 @@ func scanComments(pass *analysis.Pass, rep *model.Reporter, fi *model.FileInfo) 
 	var tf *token.File
 	for _, cg := range fi.File.Comments {
 		for _, c := range cg.List {
-			text := c.Text
-			if len(text) < 2+24 {
-				continue
-			}
-			ms := atlassian.Scan(text)
-			// The prefix-free kinds need a key: '=' or ':' and a long word.
-			if strings.ContainsAny(text, "=:") && mayHoldWord(text) {
-				if all := atlassian.ScanContext(text); len(all) > len(ms) {
-					ms = keyed(text, all)
-				}
-			}
+			ms := commentMatches(c.Text)
 			if len(ms) == 0 {
 				continue
 			}
@@ -135,6 +125,21 @@ func scanComments(pass *analysis.Pass, rep *model.Reporter, fi *model.FileInfo) 
 			}
 		}
 	}
+}
+
+// commentMatches returns the credentials in the text of one comment.
+func commentMatches(text string) []atlassian.Match {
+	if len(text) < 2+24 {
+		return nil
+	}
+	ms := atlassian.Scan(text)
+	// The prefix-free kinds need a key: '=' or ':' before a long word.
+	if keyedWord(text) {
+		if all := atlassian.ScanContext(text); len(all) > len(ms) {
+			ms = keyed(text, all)
+		}
+	}
+	return ms
 }
 
 // commentPos maps a byte offset in the text of comment c to its position.
@@ -169,6 +174,33 @@ func commentAdvice(k atlassian.Kind) string {
 		return "revoke it and remove it from the comment (app passwords stopped working on 2026-07-28)"
 	}
 	return "revoke it and remove it from the comment; write a placeholder (<your-api-token>) in examples"
+}
+
+// keyedWord is the cheap gate for the prefix-free kinds in a comment: an
+// '=' or ':' followed (after spaces and a quote) by a run of 24 or more
+// base64 characters.
+func keyedWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '=' && s[i] != ':' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '"' || s[j] == '\'' || s[j] == '`') && j-i < 8 {
+			j++
+		}
+		k := j
+		for k < len(s) && (isB64(s[k])) {
+			k++
+		}
+		if k-j >= 24 {
+			return true
+		}
+	}
+	return false
+}
+
+func isB64(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '/'
 }
 
 // mayHoldWord is a cheap gate for ScanContext: the value has a run of 24 or

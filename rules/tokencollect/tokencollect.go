@@ -434,6 +434,9 @@ func requestLike(t types.Type) bool {
 	if _, ptr := t.(*types.Pointer); !ptr {
 		return false
 	}
+	if p == "net/http" {
+		return false // *http.Response has a Body too, but no caller's input
+	}
 	st, ok := n.Underlying().(*types.Struct)
 	if !ok {
 		return false

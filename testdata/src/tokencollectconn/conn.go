@@ -130,3 +130,12 @@ func TestJiraConnection(input *helper.ApiResourceInput) (*http.Request, error) {
 	req.SetBasicAuth(c.Username, c.Password) // want `ATL401 Atlassian API token from request field JiraConn.Password is used for Basic auth`
 	return req, nil
 }
+
+// A response from Jira is no input of the app.
+func readBack(resp *http.Response, store dal.Dal) error {
+	var c JiraConn
+	if err := json.NewDecoder(resp.Body).Decode(&c); err != nil {
+		return err
+	}
+	return store.Create(&c)
+}
