@@ -14,8 +14,9 @@
 // that use their own token. Without the flag the analyzer runs and reports
 // nothing.
 //
-// -tokencollect.enable=auto reports only in packages that are clearly apps
-// or plugins, and nothing elsewhere (as if off):
+// -tokencollect.auto (with -tokencollect.enable off) reports only in
+// packages that are clearly apps or plugins, and nothing elsewhere (as if
+// off):
 //
 //   - a Mattermost plugin: the package imports the plugin API
 //     (github.com/mattermost/mattermost/server/public/plugin or
@@ -32,7 +33,7 @@
 // A CLI (no handler, or no storage) and an SDK (a library with no storage,
 // even with a webhook handler) are neither. Auto is not the default yet:
 // the rule catalog keeps ATL401 off, and a config file turns it on or off
-// with true or false.
+// (collect-tokens: true or false); go vet takes -tokencollect.auto.
 //
 // Within each function it follows values (a flow-insensitive data flow
 // through assignments, declarations, struct literals field by field,
@@ -97,6 +98,11 @@
 // its own user's token), on generic connection structs in types that name
 // no Atlassian product, and on tests. The flow does not cross function
 // calls other than the helpers named above.
+//
+// Flags:
+//
+//	-tokencollect.enable=false  report findings in every package
+//	-tokencollect.auto=false    report findings only in apps and plugins (see above)
 //
 // The plugin.json is read from disk beside the package's files; a driver
 // that caches results by the package's own files does not notice when only

@@ -97,7 +97,7 @@ func loadManifest(path string) *manifest {
 }
 
 // isApp reports whether the package is clearly an app or a plugin, where
-// -tokencollect.enable=auto reports: a Mattermost plugin (it imports the
+// -tokencollect.auto reports: a Mattermost plugin (it imports the
 // plugin API or has a plugin.json), or an HTTP server that persists data
 // (a handler, gin/echo/fiber context or API input parameter, and a
 // database, key-value store or data-access-layer call, in non-test code).

@@ -26,51 +26,9 @@ var doc string
 var Analyzer = New()
 
 type options struct {
-	enable mode
+	enable bool // report in every package
+	auto   bool // report in packages that are clearly apps or plugins
 }
-
-// mode is the value of -tokencollect.enable.
-type mode int
-
-const (
-	modeOff  mode = iota // report nothing (the default)
-	modeOn               // report in every package
-	modeAuto             // report in packages that are clearly apps or plugins
-)
-
-// modeFlag is a boolean flag that also accepts "auto". Its errors do not
-// repeat the value (it could be a pasted secret).
-type modeFlag struct{ m *mode }
-
-func (f modeFlag) String() string {
-	if f.m != nil {
-		switch *f.m {
-		case modeOn:
-			return "true"
-		case modeAuto:
-			return "auto"
-		}
-	}
-	return "false"
-}
-
-func (f modeFlag) Set(v string) error {
-	if strings.EqualFold(v, "auto") {
-		*f.m = modeAuto
-		return nil
-	}
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		return fmt.Errorf("want true, false or auto")
-	}
-	*f.m = modeOff
-	if b {
-		*f.m = modeOn
-	}
-	return nil
-}
-
-func (f modeFlag) IsBoolFlag() bool { return true }
 
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
@@ -83,7 +41,8 @@ func New() *analysis.Analyzer {
 		RunDespiteErrors: true,
 		ResultType:       model.ReportedType,
 	}
-	a.Flags.Var(modeFlag{&opts.enable}, "enable", "report findings: true, false (the default) or auto (only in packages that are clearly apps or plugins); enable it for apps that act for other users")
+	a.Flags.BoolVar(&opts.enable, "enable", false, "report findings (off by default: enable it for apps that act for other users)")
+	a.Flags.BoolVar(&opts.auto, "auto", false, "report findings only in packages that are clearly apps or plugins (Mattermost plugins, HTTP servers that store data), when -enable is off")
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
 	return a
 }
@@ -120,7 +79,7 @@ type structInfo struct {
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
-	if opts.enable == modeOff || pass.TypesInfo == nil {
+	if !opts.enable && !opts.auto || pass.TypesInfo == nil {
 		return rep.Off(), nil
 	}
 	c := &checker{
@@ -133,7 +92,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		settings:  map[*types.TypeName]bool{},
 	}
 	c.manifest = readManifest(pass)
-	if opts.enable == modeAuto && !c.isApp() {
+	if !opts.enable && !c.isApp() {
 		return rep.Off(), nil
 	}
 	c.pkgAtl = c.m.Imports(model.ModGoJira, model.ModGoAtlassian)
