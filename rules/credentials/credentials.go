@@ -624,7 +624,11 @@ func blockImportEdits(tf *token.File, g *ast.GenDecl, spec, path, nl string) []a
 			i > 0 && line(g.Specs[i].Pos()) > line(g.Specs[i-1].End())
 	}
 	before := func(s ast.Spec) []analysis.TextEdit {
-		ls := tf.LineStart(line(s.Pos()))
+		pos := s.Pos()
+		if is := s.(*ast.ImportSpec); is.Doc != nil {
+			pos = is.Doc.Pos() // keep the spec's comment with it
+		}
+		ls := tf.LineStart(line(pos))
 		return []analysis.TextEdit{{Pos: ls, End: ls, NewText: []byte("\t" + spec + nl)}}
 	}
 	lastStd := -1
