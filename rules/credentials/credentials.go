@@ -99,11 +99,48 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 func keyed(v string, all []atlassian.Match) []atlassian.Match {
 	var out []atlassian.Match
 	for _, mt := range all {
-		if !mt.Kind.NeedsContext() || atlassianNamed(atlassian.KeyBefore(v, mt.Start)) {
+		if !mt.Kind.NeedsContext() || keyContext(v, mt.Start) {
 			out = append(out, mt)
 		}
 	}
 	return out
+}
+
+// keyContext reports whether the key before offset start of v names an
+// Atlassian credential: an Atlassian-named key (JIRA_API_TOKEN=), or a
+// credential word after an Atlassian name on the same line, as prose writes
+// it ("Jira API token: …", "Confluence PAT = …").
+func keyContext(v string, start int) bool {
+	key := atlassian.KeyBefore(v, start)
+	if key == "" {
+		return false
+	}
+	if atlassianNamed(key) {
+		return true
+	}
+	if !credentialWord(key) {
+		return false
+	}
+	at := strings.LastIndex(v[:start], key)
+	if at < 0 {
+		return false
+	}
+	line := v[max(0, at-32):at]
+	if nl := strings.LastIndexByte(line, '\n'); nl >= 0 {
+		line = line[nl+1:]
+	}
+	return atlassianNamed(line)
+}
+
+// credentialWord reports whether a key names a credential.
+func credentialWord(k string) bool {
+	l := strings.ToLower(k)
+	for _, w := range []string{"token", "pat", "password", "secret", "apikey", "api_key", "credential"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanComments reports the credentials in the comments of a file: the

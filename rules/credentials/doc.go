@@ -39,7 +39,9 @@
 // are reported only with context. In a string or a comment, a token that is
 // the value of an Atlassian-named key written before it is in context:
 // JIRA_API_TOKEN=…, export JIRA_TOKEN=…, --jira-pat=…, confluence_token: …,
-// "jiraToken": "…" (the name before '=' or ':'). In a string, context is
+// "jiraToken": "…" (the name before '=' or ':'), or a credential word after
+// an Atlassian name on the same line, as prose writes it ("Jira API token:
+// …", "Confluence PAT = …"). In a string, context is
 // also an Atlassian-named variable,
 // constant, field, map key, function or composite-literal type (the name
 // contains jira, confluence, atlassian, bitbucket, jpd or bbdc, in any

@@ -19,6 +19,10 @@ func NewClient() {}
 
 // {"confluenceToken": "{{atl dcpat m6b}}"} // want `Data Center personal access token`
 
+// Jira API token: {{atl legacy m6c}} // want `legacy Atlassian API token "[^"]*" in a comment`
+
+// Confluence PAT = {{atl dcpat m6d}} // want `Data Center personal access token`
+
 // password {{atl apppw m7}} // want `Bitbucket app password "ATBB[^"]*" in a comment: revoke it and remove it from the comment \(app passwords stopped working on 2026-07-28\)$`
 
 // curl -H "Authorization: Basic {{atl api m8 b64=me@example.com}}" // want `Atlassian API token`
@@ -43,4 +47,8 @@ var x = 1 /* {{atl bbdc m9}} */ // want `Bitbucket Data Center HTTP access token
 // {{atl legacy n7}}
 // {{atl dcpat n8}}
 // searchConfluenceUsingCql
+// GitHub token: {{atl legacy n9}}
+// Jira issue: {{atl legacy n10}}
+// Jira
+// token: {{atl legacy n11}}
 var y = 2
