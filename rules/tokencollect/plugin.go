@@ -106,31 +106,33 @@ func (c *checker) isApp() bool {
 	if c.manifest != nil || c.m.Imports(mattermostPlugin...) {
 		return true
 	}
+	// Handlers first (a cheap walk of function types): most packages have
+	// none, and then no call is looked at.
 	info := c.pass.TypesInfo
-	handler, store := false, false
-	for n := range c.m.Inspector.Root().Preorder((*ast.FuncType)(nil), (*ast.CallExpr)(nil)) {
-		if c.m.FileOf(n.Node().Pos()).IsTest() {
+	handler := false
+	for n := range c.m.Inspector.Root().Preorder((*ast.FuncType)(nil)) {
+		x := n.Node().(*ast.FuncType)
+		if x.Params == nil || c.m.FileOf(x.Pos()).IsTest() {
 			continue
 		}
-		switch x := n.Node().(type) {
-		case *ast.FuncType:
-			if handler || x.Params == nil {
-				continue
-			}
-			for _, fld := range x.Params.List {
-				if requestLike(info.TypeOf(fld.Type)) {
-					handler = true
-				}
-			}
-		case *ast.CallExpr:
-			if store {
-				continue
-			}
-			if _, what, _ := c.storageSink(x); what != "" && !strings.Contains(what, "file") && what != "a cookie" {
-				store = true
+		for _, fld := range x.Params.List {
+			if requestLike(info.TypeOf(fld.Type)) {
+				handler = true
 			}
 		}
-		if handler && store {
+		if handler {
+			break
+		}
+	}
+	if !handler {
+		return false
+	}
+	for n := range c.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		x := n.Node().(*ast.CallExpr)
+		if c.m.FileOf(x.Pos()).IsTest() {
+			continue
+		}
+		if _, what, _ := c.storageSink(x); what != "" && !strings.Contains(what, "file") && what != "a cookie" {
 			return true
 		}
 	}
