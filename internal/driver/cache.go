@@ -333,6 +333,14 @@ func filesDigest(p *packages.Package) (string, bool) {
 				}
 			}
 		}
+		// The tokencollect rule reads a Mattermost plugin manifest
+		// beside the package or one directory up: its presence and its
+		// content change the findings.
+		for _, m := range []string{filepath.Join(d, "plugin.json"), filepath.Join(filepath.Dir(d), "plugin.json")} {
+			if !files[m] {
+				globbed[m] = true
+			}
+		}
 	}
 	for _, f := range sortedKeys(files) {
 		if err := hashInto(h, f); err != nil {

@@ -3,6 +3,7 @@ package driver
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,39 @@ func TestGoBuildIDReadsTheBuildID(t *testing.T) {
 	}
 	if got, want := goBuildID(exe), strings.TrimSpace(string(out)); got != want {
 		t.Errorf("goBuildID = %q, want %q", got, want)
+	}
+}
+
+// TestCacheKeyCoversPluginManifest: the tokencollect rule reads a
+// Mattermost plugin.json beside the package or one directory up, so a
+// result cached without it (or with other content) must not be served.
+func TestCacheKeyCoversPluginManifest(t *testing.T) {
+	dir := module(t, map[string]string{"server/p.go": "package p\n\nvar X = 1\n"})
+	run := func() (hits, misses int) {
+		t.Helper()
+		_, _, hits, misses, stderr := cacheRun(t, dir, "./...")
+		if hits < 0 {
+			t.Fatalf("no cache statistics:\n%s", stderr)
+		}
+		return hits, misses
+	}
+	if _, m := run(); m != 1 {
+		t.Fatalf("first run: %d misses, want 1", m)
+	}
+	if h, _ := run(); h != 1 {
+		t.Fatalf("nothing changed: %d hits, want 1", h)
+	}
+	manifest := filepath.Join(dir, "plugin.json") // one directory above the package
+	if err := os.WriteFile(manifest, []byte(`{"id":"a"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := run(); h != 0 {
+		t.Errorf("a plugin.json one directory up appeared and the old entry was served")
+	}
+	if err := os.WriteFile(manifest, []byte(`{"id":"b"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := run(); h != 0 {
+		t.Errorf("plugin.json changed and the old entry was served")
 	}
 }
