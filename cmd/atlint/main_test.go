@@ -244,10 +244,24 @@ func TestHelp(t *testing.T) {
 			errorf(t, "atlint -h lacks %q", want)
 		}
 	}
+	// The version names the module version, or the VCS revision, or says
+	// why there is none (this machine builds with -buildvcs=false), with
+	// the Go version and platform.
 	r = run(t, dir, "atlint", "-version")
 	wantCode(t, r, 0, "-version")
-	if !strings.HasPrefix(r.stdout, "atlint ") {
-		errorf(t, "-version printed %q", r.stdout)
+	versionRe := `^atlint (v\d+\.\d+\.\d+\S*|devel [0-9a-f]{1,12}(\+dirty)?|devel) \(.*\bgo1\.\d+\S* ` + runtime.GOOS + "/" + runtime.GOARCH + `\)\n$`
+	if !regexp.MustCompile(versionRe).MatchString(r.stdout) {
+		errorf(t, "-version printed %q, want it to match %s", r.stdout, versionRe)
+	}
+	if strings.HasPrefix(r.stdout, "atlint devel (") && !strings.Contains(r.stdout, "-buildvcs=false") {
+		errorf(t, "-version without a version does not say why: %q", r.stdout)
+	}
+	// Every rule's help names its documentation page.
+	for _, id := range []string{"ATL001", "ATL101", "ATL201", "ATL301", "ATL302", "ATL401", "ATL501"} {
+		r = run(t, dir, "atlint", "help", id)
+		if want := "https://github.com/atlint/atlint/blob/main/docs/rules/" + id + ".md"; !strings.Contains(r.stdout, want) {
+			errorf(t, "atlint help %s does not name %s:\n%s", id, want, r.stdout)
+		}
 	}
 }
 
@@ -289,6 +303,17 @@ func TestStandalone(t *testing.T) {
 	wantCode(t, r, 2, "-enable", "ATL999")
 	r = run(t, dir, "atlint", "-format", "xml", "./...")
 	wantCode(t, r, 2, "-format", "xml")
+
+	// A flag after the packages is not a package pattern: say where flags go.
+	before := read(t, dir, "jira/jira.go")
+	r = run(t, dir, "atlint", "./...", "-fix")
+	wantCode(t, r, 2, "./...", "-fix")
+	if want := "-fix after ./...: flags go before packages and files (atlint -fix ./...)"; !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "load error") {
+		errorf(t, "atlint ./... -fix: stderr = %q, want %q", r.stderr, want)
+	}
+	if read(t, dir, "jira/jira.go") != before {
+		errorf(t, "atlint ./... -fix changed a file")
+	}
 }
 
 func TestTestFalse(t *testing.T) {
@@ -476,6 +501,29 @@ func TestDiff(t *testing.T) {
 		if strings.HasPrefix(l, "+") && !strings.HasPrefix(l, "+++") && !strings.Contains(fixedSrc, l[1:]+"\n") {
 			errorf(t, "-diff adds %q, which -fix does not write", l)
 		}
+	}
+
+	// -fix -diff, the go fix and x/tools spelling, is -diff.
+	r2 := run(t, dir, "atlint", "-fix", "-diff", "./...")
+	wantCode(t, r2, 1, "-fix", "-diff")
+	if r2.stdout != r.stdout || r2.stderr != r.stderr {
+		errorf(t, "-fix -diff differs from -diff:\n%s\n---\n%s", r2.stdout, r.stdout)
+	}
+	if read(t, dir, "jira/jira.go") != before {
+		t.Fatal("-fix -diff changed the file")
+	}
+
+	// Nothing to show: say so on stderr rather than print nothing.
+	r = run(t, dir, "atlint", "-diff", "./clean")
+	wantCode(t, r, 0, "-diff", "./clean")
+	if r.stdout != "" || r.stderr != "atlint: -diff: nothing to fix (no findings)\n" {
+		errorf(t, "-diff ./clean: stdout %q stderr %q", r.stdout, r.stderr)
+	}
+	write(t, dir, "constonly/c.go", "package constonly\n\nconst jiraToken = \""+tokConst+"\"\n")
+	r = run(t, dir, "atlint", "-diff", "./constonly")
+	wantCode(t, r, 1, "-diff", "./constonly")
+	if got := findings(t, onlyFindings(r.stderr)); r.stdout != "" || !strings.HasSuffix(r.stderr, "atlint: -diff: nothing to fix (no finding above has a suggested fix)\n") || len(got) != 1 {
+		errorf(t, "-diff ./constonly: findings %v, stdout %q, stderr %q", got, r.stdout, r.stderr)
 	}
 }
 
