@@ -616,6 +616,37 @@ func TestGoVet(t *testing.T) {
 		errorf(t, "go vet -credentials.tests=false: exit %d\n%s", r.code, r.stderr)
 	}
 
+	// A stable order: with -p 1 (one package at a time) go vet prints the
+	// same on every run, and each package's findings in position order.
+	// (Without -p 1 go vet prints packages as they finish.) Distinct
+	// -jpdgraphql.now values keep go vet from replaying cached results.
+	write(t, dir, "multi/b.go", "package multi\n\nvar jiraToken2 = \""+tokMain+"\"\n\nvar jiraToken3 = \""+tokConst+"\"\n")
+	write(t, dir, "multi/a.go", "package multi\n\nvar jiraToken1 = \""+tokTest+"\"\n")
+	var outs []string
+	for _, now := range []string{"2026-01-01", "2026-01-02"} {
+		r := run(t, dir, "go", "vet", "-p", "1", "-vettool="+atlintBin, "-jpdgraphql.now="+now, "./...")
+		outs = append(outs, r.stderr)
+		var prev [3]string
+		for _, l := range strings.Split(r.stderr, "\n") {
+			if strings.HasPrefix(l, "#") {
+				prev = [3]string{}
+				continue
+			}
+			f := strings.SplitN(strings.TrimPrefix(l, "./"), ":", 4)
+			if len(f) < 4 {
+				continue
+			}
+			cur := [3]string{f[0], fmt.Sprintf("%6s", f[1]), fmt.Sprintf("%6s", f[2])}
+			if prev != ([3]string{}) && strings.Join(cur[:], ":") < strings.Join(prev[:], ":") {
+				errorf(t, "go vet -p 1: %s:%s after %s:%s within a package\n%s", f[0], f[1], prev[0], strings.TrimSpace(prev[1]), r.stderr)
+			}
+			prev = cur
+		}
+	}
+	if outs[0] != outs[1] || !strings.Contains(outs[0], "multi/b.go:5:") {
+		errorf(t, "go vet -p 1 prints different output on each run:\n%s\n---\n%s", outs[0], outs[1])
+	}
+
 	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "./clean")
 	if r.code != 0 || r.stderr != "" {
 		errorf(t, "go vet ./clean: exit %d\n%s", r.code, r.stderr)
