@@ -149,6 +149,11 @@ func TestPreCommit(t *testing.T) {
 	t.Run("atlint-system", func(t *testing.T) {
 		bin := t.TempDir()
 		mustRun(t, 10*time.Minute, hooks, []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}, "go", "build", "-o", filepath.Join(bin, "atlint"), "./cmd/atlint")
+		// Built in a git checkout whose commit is tagged (GOFLAGS without
+		// -buildvcs=false), atlint reports the tag as its version.
+		if r := mustRun(t, time.Minute, hooks, nil, filepath.Join(bin, "atlint"), "-version"); !strings.HasPrefix(r.stdout, "atlint "+hookRev+" (") {
+			t.Errorf("atlint built from a checkout tagged %s: -version = %q", hookRev, r.stdout)
+		}
 		env := append(env[:len(env):len(env)], "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 		dir := project(t, hooks, "atlint-system", "")
 		r := run(t, 5*time.Minute, dir, env, "pre-commit", "run", "--all-files")
