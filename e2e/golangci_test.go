@@ -354,6 +354,39 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	// The README's minimum .golangci.yml, with golangci-lint's default text
+	// output: the issue is printed, the line holding the token is not. The
+	// same configuration with print-issued-lines: true shows why it matters.
+	t.Run("README config", func(t *testing.T) {
+		readme := readFile(t, filepath.Join(repoRoot(t), "README.md"))
+		var config string
+		for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(readme, -1) {
+			if strings.Contains(m[1], "linters:") {
+				config = m[1]
+				break
+			}
+		}
+		if !strings.Contains(config, "print-issued-lines: false") {
+			t.Fatalf("the README's first golangci-lint configuration does not set print-issued-lines: false:\n%s", config)
+		}
+		for _, issued := range []bool{false, true} {
+			dir := fixtureModule(t, "")
+			cfg := strings.Replace(config, "print-issued-lines: false", fmt.Sprintf("print-issued-lines: %v", issued), 1)
+			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, 5*time.Minute, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off", "NO_COLOR=1"},
+				bin, "run", "--enable-only=atlint", "./...")
+			out := r.stdout + r.stderr
+			if r.code != 1 || !strings.Contains(out, "ATL101") {
+				t.Fatalf("print-issued-lines: %v: want exit 1 with an ATL101 issue:\n%s", issued, redactAll(r.String()))
+			}
+			if leaks(out) != issued {
+				t.Errorf("print-issued-lines: %v: whole token in the output = %v, want %v\n%s", issued, leaks(out), issued, redactAll(r.String()))
+			}
+		}
+	})
+
 	// Findings inside embedded .graphql files (jpdgraphql registers the
 	// file in the FileSet, as asmdecl does for assembly): golangci-lint
 	// drops issues in files that are not .go files, so the plugin reports

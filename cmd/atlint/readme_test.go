@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/atlint/atlint/analyzer/model"
 )
@@ -85,14 +86,21 @@ func TestDocLinks(t *testing.T) {
 	n := 0
 	for _, f := range files {
 		for _, m := range linkRe.FindAllStringSubmatch(repoFile(t, f), -1) {
-			target, _, _ := strings.Cut(m[1], "#")
-			if target == "" || strings.Contains(target, "://") {
+			target, anchor, _ := strings.Cut(m[1], "#")
+			if strings.Contains(target, "://") {
 				continue
 			}
 			n++
-			p := filepath.Join("..", "..", filepath.FromSlash(filepath.ToSlash(filepath.Dir(f))), filepath.FromSlash(target))
+			p := filepath.Join("..", "..", filepath.FromSlash(filepath.Dir(f)), filepath.FromSlash(target))
+			if target == "" {
+				p = filepath.Join("..", "..", filepath.FromSlash(f))
+			}
 			if _, err := os.Stat(p); err != nil {
 				t.Errorf("%s links to %s, which does not exist", f, m[1])
+				continue
+			}
+			if anchor != "" && strings.HasSuffix(p, ".md") && !anchors(t, p)[anchor] {
+				t.Errorf("%s links to %s: no heading makes the anchor #%s", f, m[1], anchor)
 			}
 		}
 	}
@@ -140,4 +148,36 @@ func TestSafeSnippets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// anchors returns the anchors GitHub makes of the headings of a Markdown
+// file: lower case, punctuation other than - and _ dropped, spaces as -.
+func anchors(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]bool{}
+	inCode := false
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "```") {
+			inCode = !inCode
+		}
+		if inCode || !strings.HasPrefix(line, "#") {
+			continue
+		}
+		title := strings.ToLower(strings.TrimSpace(strings.TrimLeft(line, "#")))
+		var slug strings.Builder
+		for _, r := range title {
+			switch {
+			case r == ' ':
+				slug.WriteByte('-')
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				slug.WriteRune(r)
+			}
+		}
+		set[slug.String()] = true
+	}
+	return set
 }

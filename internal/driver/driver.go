@@ -303,7 +303,8 @@ Usage:
   atlint help [RULE]             list the rules, or print one rule's documentation
   go vet -vettool=$(which atlint) [flags] [packages]
 
-Exit status: 0 no findings, 1 findings, 2 usage, configuration or load error.
+Flags go before the packages or files. Exit status: 0 no findings, 1 findings,
+2 usage, configuration or load error. Rules: atlint help; docs: docs/rules/ATLnnn.md.
 
 Flags:
 `
