@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -619,12 +620,17 @@ func TestGoVet(t *testing.T) {
 	// A stable order: with -p 1 (one package at a time) go vet prints the
 	// same on every run, and each package's findings in position order.
 	// (Without -p 1 go vet prints packages as they finish.) Distinct
-	// -jpdgraphql.now values keep go vet from replaying cached results.
+	// -jpdgraphql.now values, new on every test run, keep go vet from
+	// replaying cached results (any date before 2026-10-31 gives the same
+	// messages).
 	write(t, dir, "multi/b.go", "package multi\n\nvar jiraToken2 = \""+tokMain+"\"\n\nvar jiraToken3 = \""+tokConst+"\"\n")
 	write(t, dir, "multi/a.go", "package multi\n\nvar jiraToken1 = \""+tokTest+"\"\n")
+	write(t, dir, "multi/sub/c.go", "package sub\n\nvar jiraToken4 = \""+tokTest+"\"\n\nvar jiraToken5 = \""+tokMain+"\"\n")
 	var outs []string
-	for _, now := range []string{"2026-01-01", "2026-01-02"} {
-		r := run(t, dir, "go", "vet", "-p", "1", "-vettool="+atlintBin, "-jpdgraphql.now="+now, "./...")
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(time.Now().UnixNano()%9000))
+	for _, now := range []string{day.Format(time.DateOnly), day.AddDate(0, 0, 1).Format(time.DateOnly)} {
+		// Packages without imports, so that only they are analysed again.
+		r := run(t, dir, "go", "vet", "-p", "1", "-vettool="+atlintBin, "-jpdgraphql.now="+now, "./multi/...")
 		outs = append(outs, r.stderr)
 		var prev [3]string
 		for _, l := range strings.Split(r.stderr, "\n") {
@@ -643,7 +649,7 @@ func TestGoVet(t *testing.T) {
 			prev = cur
 		}
 	}
-	if outs[0] != outs[1] || !strings.Contains(outs[0], "multi/b.go:5:") {
+	if outs[0] != outs[1] || !strings.Contains(outs[0], "multi/b.go:5:") || !strings.Contains(outs[0], "multi/sub/c.go:5:") {
 		errorf(t, "go vet -p 1 prints different output on each run:\n%s\n---\n%s", outs[0], outs[1])
 	}
 
