@@ -16,11 +16,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// golangciModule is the module golangci-lint v2 is built from. Its version
-// is pinned in one place: the `version:` of .custom-gcl.yml at the
-// repository root, the file users build their own binary with, so the
-// tested version and the documented one cannot drift apart.
-const golangciModule = "github.com/golangci/golangci-lint/v2"
+// The golangci-lint release under test is the `version:` of .custom-gcl.yml
+// at the repository root, the file `golangci-lint custom` users copy;
+// cmd/build-golangci-lint builds the same one by default (its tests keep
+// the two equal) and the binary's version must name it.
 
 // customGCL is what the test needs from .custom-gcl.yml.
 type customGCL struct {
