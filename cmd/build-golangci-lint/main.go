@@ -18,12 +18,12 @@
 // the module in the current directory when it is atlint (a checkout: its
 // files as they are, through a replace directive); else the atlint version
 // the current module requires; else the version this command was run at
-// (go run …@v0.1.0). A directory builds from that checkout; a version
-// (v0.1.0) downloads it from the module proxy.
+// (go run …@vX.Y.Z, once published). A directory builds from that checkout; a version
+// (vX.Y.Z) downloads it from the module proxy.
 //
 // The binary reports the golangci-lint version with the atlint it holds
 // appended (2.15.0-custom-gcl-atlint-<hash of the checkout's sources> or
-// …-atlint-v0.1.0): golangci-lint salts its result cache with its version, so
+// …-atlint-vX.Y.Z): golangci-lint salts its result cache with its version, so
 // a binary with other atlint code never serves stale results. -print-version
 // prints that version and builds nothing.
 //
@@ -137,7 +137,7 @@ func findAtlint(flagValue string) (atlintSource, error) {
 			return atlintSource{Dir: dir}, nil
 		}
 		if !strings.HasPrefix(flagValue, "v") {
-			return atlintSource{}, fmt.Errorf("-atlint %q: neither a directory nor a module version (v0.1.0)", flagValue)
+			return atlintSource{}, fmt.Errorf("-atlint %q: neither a directory nor a module version (vX.Y.Z)", flagValue)
 		}
 		return atlintSource{Version: flagValue}, nil
 	}
