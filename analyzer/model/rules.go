@@ -53,7 +53,8 @@ func RulesOf(analyzer string) []Rule {
 	return rs
 }
 
-// DocURL is the documentation address of a rule, a section of the README.
+// DocURL is the documentation address of a rule: its page docs/rules/ATLnnn.md
+// in the repository (a test checks that every rule has one).
 func DocURL(id string) string {
-	return "https://github.com/atlint/atlint#" + strings.ToLower(id)
+	return "https://github.com/atlint/atlint/blob/main/docs/rules/" + strings.ToUpper(id) + ".md"
 }
