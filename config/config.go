@@ -62,6 +62,9 @@ type Config struct {
 	// CollectTokens turns on ATL401 (the check for apps that collect
 	// users' API tokens); nil leaves it to enable/disable.
 	CollectTokens *bool
+	// CollectTokensAuto (collect-tokens: auto) turns ATL401 on only in
+	// packages that are clearly apps or plugins (-tokencollect.auto).
+	CollectTokensAuto bool
 }
 
 // Severity values accepted in the file.
@@ -527,7 +530,16 @@ var topKeys = map[string]func(b *builder, key string, v *value) error{
 	"token-scopes":     (*builder).scopes,
 	"now":              (*builder).now,
 	"read-only-tokens": (*builder).readOnlyTokens,
-	"collect-tokens":   func(b *builder, key string, v *value) error { return b.boolean(key, v, &b.c.CollectTokens) },
+	"collect-tokens": func(b *builder, key string, v *value) error {
+		if v.kind == scalar && v.isString && v.str == "auto" {
+			b.c.CollectTokensAuto = true
+			return nil
+		}
+		if v.kind != scalar || v.boolean == nil {
+			return b.errorf(v, key, "want true, false or auto, got %s", v.describe())
+		}
+		return b.boolean(key, v, &b.c.CollectTokens)
+	},
 }
 
 func knownKeys() string {

@@ -126,7 +126,8 @@ func TestParseErrors(t *testing.T) {
 		{"severity: [error]\n", `severity: want a mapping of rule to severity`},
 		{"severity:\n  ATL302: 3\n", `severity.ATL302: want one of error, warning, note, off, got a number`},
 		{"tests: maybe\n", `.atlint.yml:1:8: tests: want true or false, got a string`},
-		{"collect-tokens: [true]\n", `collect-tokens: want true or false, got a list`},
+		{"collect-tokens: [true]\n", `collect-tokens: want true, false or auto, got a list`},
+		{"collect-tokens: sometimes\n", `collect-tokens: want true, false or auto, got a string`},
 		{"token-scopes: [read:view:jira-product-discovery, read:jira-work]\n", `.atlint.yml:1:50: token-scopes: unknown Jira Product Discovery scope "read:jira-work": want one of read:insight:jira-product-discovery,`},
 		{"now: 2026-13-01\n", `now: bad date "2026-13-01": want YYYY-MM-DD or RFC 3339`},
 		{"now: true\n", `now: want a date (2026-11-01), got a boolean`},
@@ -163,6 +164,7 @@ func TestTokenCollectFlag(t *testing.T) {
 		{"enable: [ATL401]\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "true"}}},
 		{"enable: [tokencollect]\nseverity: {ATL401: off}\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "false"}}},
 		{"collect-tokens: false\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "false"}}},
+		{"collect-tokens: auto\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollectAuto, Value: "true"}}},
 		{"now: 2026-11-01T10:00:00Z\n", []analyzer.Setting{{Analyzer: "jpdgraphql", Flag: flagNow, Value: "2026-11-01T10:00:00Z"}}},
 	} {
 		c, err := Parse([]byte(tc.src), "x.yml")

@@ -23,6 +23,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/output"
 )
 
 // Exit codes of the standalone command.
@@ -78,9 +79,9 @@ func Main(args []string, env Env) int {
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(env.Stderr, "atlint: %v\nrun 'atlint -h' for usage\n", err)
+			fmt.Fprintf(env.Stderr, "atlint: %s\nrun 'atlint -h' for usage\n", output.Scrub(err.Error()))
 		} else {
-			fmt.Fprintf(env.Stderr, "atlint: %v\n", err)
+			fmt.Fprintf(env.Stderr, "atlint: %s\n", output.Scrub(err.Error()))
 		}
 		return ExitError
 	}
@@ -384,14 +385,18 @@ func parseFlags(args []string, env Env) (*options, error) {
 		return nil, err
 	}
 	// -tokencollect.enable, the vet spelling of turning an off-by-default
-	// rule on (or off), counts as -enable (-disable) of its rules.
+	// rule on (or off), counts as -enable (-disable) of its rules;
+	// -tokencollect.auto (on only in apps and plugins) counts as -enable.
 	for _, st := range o.settings {
-		if st.Flag != "enable" {
+		if st.Flag != "enable" && st.Flag != "auto" {
 			continue
 		}
 		on, err := strconv.ParseBool(st.Value)
 		if err != nil {
 			continue // the flag accepted it, so it is not a bool flag
+		}
+		if st.Flag == "auto" && !on {
+			continue // auto off leaves the rule to -enable
 		}
 		for _, rule := range model.RulesOf(st.Analyzer) {
 			if on && !o.disable[rule.ID] {
