@@ -12,3 +12,18 @@ import (
 func TestNetHTTP(t *testing.T) {
 	analysistest.Run(t, atltest.Fixtures(), apppassword.New(), "apppassword")
 }
+
+func TestLibraries(t *testing.T) {
+	analysistest.Run(t, atltest.Fixtures(), apppassword.New(), "apppasswordlibs")
+}
+
+// TestKinds runs on fixtures whose tokens atltest generates: the repository
+// keeps no checksum-valid token.
+func TestKinds(t *testing.T) {
+	dir := atltest.TestData(t, atltest.Fixtures(), "apppasswordkinds", "github.com/ktrysmt/go-bitbucket")
+	analysistest.Run(t, dir, apppassword.New(), "apppasswordkinds")
+}
+
+func TestBadInput(t *testing.T) {
+	analysistest.Run(t, atltest.Fixtures(), apppassword.New(), "apppasswordbad")
+}
