@@ -20,7 +20,7 @@ func namedConst(user string) {
 func localVar(user string) {
 	pw := "{{atl apppw k2}}"
 	req, _ := http.NewRequest("GET", "https://api.bitbucket.org/2.0/user", nil)
-	req.SetBasicAuth(user, pw) // want `ATL102 Bitbucket app password "{{atl apppw k2 redact quote}}" sent to api\.bitbucket\.org`
+	req.SetBasicAuth(user, pw)       // want `ATL102 Bitbucket app password "{{atl apppw k2 redact quote}}" sent to api\.bitbucket\.org`
 	bitbucket.NewBasicAuth(user, pw) // want `"{{atl apppw k2 redact quote}}" sent to api\.bitbucket\.org \(go-bitbucket NewBasicAuth\)`
 }
 
