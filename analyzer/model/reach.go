@@ -395,7 +395,6 @@ func isHTTPClientLit(info *types.Info, n ast.Node) bool {
 	return ok && isNamed(tv.Type, "net/http", "Client")
 }
 
-
 // reachesOf links one sink to the requests and clients it authenticates.
 func (x *reachIndex) reachesOf(s *AuthSink) []*Reach {
 	var out []*Reach
