@@ -6,12 +6,14 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian"
 )
 
 //go:embed doc.go
@@ -56,7 +58,8 @@ type place struct {
 	secret ast.Expr // the password, or the whole header value
 	host   string   // the Bitbucket Cloud host it goes to
 	use    use
-	via    string // "go-bitbucket NewBasicAuth", for the message; "" for net/http
+	via    string   // "go-bitbucket NewBasicAuth", for the message; "" for net/http
+	scopes []string // the granular scopes the requests need, when all resolve
 }
 
 type checker struct {
@@ -136,13 +139,19 @@ func (c *checker) httpPlaces() []place {
 	for _, r := range c.m.Reaches(c.info) {
 		reaches[r.Sink] = append(reaches[r.Sink], r)
 	}
+	requests := map[*model.AuthSink][]*model.Request{}
+	for _, q := range c.m.Requests(c.info) {
+		for _, cr := range q.Creds {
+			requests[cr.Sink] = append(requests[cr.Sink], q)
+		}
+	}
 	for _, s := range c.m.Sinks {
 		if s.Secret == nil || !(s.Kind == model.AuthBasic || s.Kind == model.AuthHeader && s.Scheme != "Bearer") {
 			continue
 		}
 		for _, r := range reaches[s] {
 			if host, ok := c.cloudHost(r.URL); ok {
-				out = append(out, place{node: s.Node, user: s.User, secret: s.Secret, host: host, use: useREST})
+				out = append(out, place{node: s.Node, user: s.User, secret: s.Secret, host: host, use: useREST, scopes: scopesOf(requests[s])})
 				break
 			}
 		}
@@ -244,6 +253,9 @@ func (c *checker) check(p place) {
 		fix = "use a scoped API token (created with Bitbucket scopes) with the Atlassian account email as the Basic-auth user; " + userNote + "it must become the email"
 	default:
 		fix = "use a scoped API token (created with Bitbucket scopes) with the Atlassian account email, not the Bitbucket username, as the Basic-auth user"
+	}
+	if len(p.scopes) > 0 {
+		fix += "; the token needs scopes " + strings.Join(p.scopes, ", ")
 	}
 	c.rep.Report(ruleID, analysis.Diagnostic{
 		Pos: p.node.Pos(), End: p.node.End(),
@@ -350,4 +362,40 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 		return fn.Pkg().Name() + "." + fn.Name()
 	}
 	return fn.Name()
+}
+
+// scopesOf returns the granular scopes the Bitbucket Cloud requests need,
+// sorted, when every one of them resolves to an operation of the REST
+// scope table (atlassian.LookupOperation); nil otherwise, so that a
+// partial list is never shown.
+func scopesOf(reqs []*model.Request) []string {
+	seen := map[string]bool{}
+	var out []string
+	n := 0
+	for _, q := range reqs {
+		for _, u := range q.URLs {
+			if h, ok := atlassian.ParseURL(u.Origin); !ok || h.Kind != atlassian.HostBitbucket {
+				continue
+			}
+			n++
+			if q.Method == "" || !u.Known() {
+				return nil
+			}
+			op, ok, _ := atlassian.LookupOperation(q.Method, u.Origin, u.Path)
+			if !ok || len(op.Granular) == 0 {
+				return nil
+			}
+			for _, sc := range op.Granular {
+				if !seen[sc] {
+					seen[sc] = true
+					out = append(out, sc)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return out
 }

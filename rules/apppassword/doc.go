@@ -76,8 +76,17 @@
 // the user is a constant it says that constant must become the email (git:
 // the Bitbucket username or x-bitbucket-api-token-auth). There is no
 // suggested fix: the linter cannot know the email, and a fix that sends a
-// wrong user name only trades one 401 for another. The scopes a call needs
-// are not named yet (see docs/rules/ATL102.md).
+// wrong user name only trades one 401 for another.
+//
+// Scopes. For net/http requests the message names the granular scopes the
+// token needs ("the token needs scopes read:pullrequest:bitbucket,
+// write:pullrequest:bitbucket") when the shared request model resolves
+// every Bitbucket Cloud request the credential reaches to an operation of
+// Atlassian's REST scope table (constant method and path; see
+// atlassian.LookupOperation). When one of them does not resolve, no scopes
+// are named rather than a partial list. go-bitbucket service calls and git
+// over HTTPS get no scopes yet (git needs the repository scopes: read to
+// clone and fetch, write to push).
 //
 // Suppression:
 //

@@ -16,15 +16,27 @@ const api = "https://api.bitbucket.org/2.0"
 
 func envPassword() {
 	req, _ := http.NewRequest("GET", api+"/user", nil)
-	req.SetBasicAuth(os.Getenv("BITBUCKET_USERNAME"), os.Getenv("BITBUCKET_APP_PASSWORD")) // want `ATL102 Bitbucket app password from \$BITBUCKET_APP_PASSWORD sent to api\.bitbucket\.org: app passwords stopped working on 2026-07-28; use a scoped API token \(created with Bitbucket scopes\) with the Atlassian account email, not the Bitbucket username, as the Basic-auth user$`
+	req.SetBasicAuth(os.Getenv("BITBUCKET_USERNAME"), os.Getenv("BITBUCKET_APP_PASSWORD")) // want `ATL102 Bitbucket app password from \$BITBUCKET_APP_PASSWORD sent to api\.bitbucket\.org: app passwords stopped working on 2026-07-28; use a scoped API token \(created with Bitbucket scopes\) with the Atlassian account email, not the Bitbucket username, as the Basic-auth user; the token needs scopes read:user:bitbucket$`
 	http.DefaultClient.Do(req)
+}
+
+// A request the scope table does not know: no scopes are named.
+func unknownOperation() {
+	req, _ := http.NewRequest("GET", api+"/no/such/operation", nil)
+	req.SetBasicAuth(os.Getenv("BITBUCKET_USERNAME"), os.Getenv("BITBUCKET_APP_PASSWORD")) // want `ATL102 .*, not the Bitbucket username, as the Basic-auth user$`
+}
+
+// A method that is not constant: no scopes either.
+func unknownMethod(method string) {
+	req, _ := http.NewRequest(method, api+"/user", nil)
+	req.SetBasicAuth(os.Getenv("BITBUCKET_USERNAME"), os.Getenv("BITBUCKET_APP_PASSWORD")) // want `ATL102 .*, not the Bitbucket username, as the Basic-auth user$`
 }
 
 // Other spellings of the variable, through a local variable and LookupEnv.
 func spellings(ctx context.Context) {
 	pw, _ := os.LookupEnv("BB_APP_PASSWORD")
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://api.bitbucket.org/2.0/repositories/ws/repo/pullrequests", nil)
-	req.SetBasicAuth(os.Getenv("BB_USER"), pw) // want `ATL102 Bitbucket app password from \$BB_APP_PASSWORD sent to api\.bitbucket\.org`
+	req.SetBasicAuth(os.Getenv("BB_USER"), pw) // want `ATL102 Bitbucket app password from \$BB_APP_PASSWORD sent to api\.bitbucket\.org: .*; the token needs scopes read:pullrequest:bitbucket, write:pullrequest:bitbucket$`
 
 	req2, _ := http.NewRequest("GET", "https://api.bitbucket.org/2.0/user", nil)
 	req2.SetBasicAuth(os.Getenv("BB_USER"), os.Getenv("BITBUCKET_APPPASS")) // want `from \$BITBUCKET_APPPASS sent`
@@ -33,7 +45,7 @@ func spellings(ctx context.Context) {
 // A constant user name: the message says it must become the email.
 func constantUser() {
 	req, _ := http.NewRequest("GET", "https://api.bitbucket.org/2.0/repositories/myteam", nil)
-	req.SetBasicAuth("build-bot", os.Getenv("BITBUCKET_APP_PASSWORD")) // want `ATL102 .*as the Basic-auth user; the user name is a constant here: it must become the email$`
+	req.SetBasicAuth("build-bot", os.Getenv("BITBUCKET_APP_PASSWORD")) // want `ATL102 .*as the Basic-auth user; the user name is a constant here: it must become the email; the token needs scopes read:repository:bitbucket$`
 }
 
 // Struct fields and tags.
