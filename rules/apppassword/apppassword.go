@@ -248,7 +248,7 @@ func (c *checker) check(p place) {
 	var fix string
 	switch {
 	case p.use == useGit:
-		fix = "use a scoped API token (created with Bitbucket scopes); for git over HTTPS the user stays the Bitbucket username or becomes x-bitbucket-api-token-auth"
+		fix = "use a scoped API token (created with Bitbucket scopes read:repository:bitbucket, and write:repository:bitbucket to push); for git over HTTPS the user stays the Bitbucket username or becomes x-bitbucket-api-token-auth"
 	case userNote != "":
 		fix = "use a scoped API token (created with Bitbucket scopes) with the Atlassian account email as the Basic-auth user; " + userNote + "it must become the email"
 	default:

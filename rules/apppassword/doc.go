@@ -84,9 +84,14 @@
 // every Bitbucket Cloud request the credential reaches to an operation of
 // Atlassian's REST scope table (constant method and path; see
 // atlassian.LookupOperation). When one of them does not resolve, no scopes
-// are named rather than a partial list. go-bitbucket service calls and git
-// over HTTPS get no scopes yet (git needs the repository scopes: read to
-// clone and fetch, write to push).
+// are named rather than a partial list. go-bitbucket service calls get no
+// scopes yet (the request model has no go-bitbucket table). Git over HTTPS
+// always names read:repository:bitbucket, and write:repository:bitbucket to
+// push: Atlassian's "API token permissions" page says the write scope does
+// not imply the read one
+// (https://support.atlassian.com/bitbucket-cloud/docs/api-token-permissions/),
+// and its Forge page on Bitbucket git operations names read for clone and
+// write for push.
 //
 // Suppression:
 //

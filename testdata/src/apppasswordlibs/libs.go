@@ -52,7 +52,7 @@ func goBitbucketSilent(s Settings) {
 
 func gitURL(user, repo string) {
 	pw := os.Getenv("BITBUCKET_APP_PASSWORD")
-	url := "https://" + user + ":" + pw + "@bitbucket.org/" + repo + ".git" // want `ATL102 Bitbucket app password from \$BITBUCKET_APP_PASSWORD sent to bitbucket\.org: app passwords stopped working on 2026-07-28; use a scoped API token \(created with Bitbucket scopes\); for git over HTTPS the user stays the Bitbucket username or becomes x-bitbucket-api-token-auth$`
+	url := "https://" + user + ":" + pw + "@bitbucket.org/" + repo + ".git" // want `ATL102 Bitbucket app password from \$BITBUCKET_APP_PASSWORD sent to bitbucket\.org: app passwords stopped working on 2026-07-28; use a scoped API token \(created with Bitbucket scopes read:repository:bitbucket, and write:repository:bitbucket to push\); for git over HTTPS the user stays the Bitbucket username or becomes x-bitbucket-api-token-auth$`
 	exec.Command("git", "clone", url).Run()
 
 	exec.Command("git", "clone", fmt.Sprintf("https://%s:%s@bitbucket.org/%s.git", user, os.Getenv("BB_APP_PASSWORD"), repo)).Run() // want `from \$BB_APP_PASSWORD sent to bitbucket\.org: .*x-bitbucket-api-token-auth$`
