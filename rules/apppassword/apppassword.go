@@ -67,7 +67,7 @@ type checker struct {
 	info     *types.Info
 	m        *model.Result
 	rep      *model.Reporter
-	flows    map[ast.Node]*model.Flow
+	flows    map[*ast.FuncDecl]*model.Flow
 	pkgFlow  *model.Flow
 	reported map[token.Pos]bool
 	depth    int
@@ -83,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if goBitbucket == nil && !mentionsBitbucket(m) {
 		return rep.Result(), nil // the cheap gate: no Bitbucket Cloud host, no client
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, m: m, rep: rep, flows: map[ast.Node]*model.Flow{}, reported: map[token.Pos]bool{}}
+	c := &checker{pass: pass, info: pass.TypesInfo, m: m, rep: rep, flows: map[*ast.FuncDecl]*model.Flow{}, reported: map[token.Pos]bool{}}
 	var places []place
 	places = append(places, c.httpPlaces()...)
 	if goBitbucket != nil {
@@ -103,7 +103,14 @@ func run(pass *analysis.Pass) (any, error) {
 // Bitbucket Cloud host.
 func mentionsBitbucket(m *model.Result) bool {
 	for _, s := range m.Strings {
-		if strings.Contains(s.Value, "bitbucket.org") || strings.Contains(strings.ToLower(s.Value), "bitbucket.org") {
+		v := s.Value
+		if strings.Contains(v, "bitbucket.org") {
+			return true
+		}
+		// Other spellings (API.Bitbucket.ORG), lowering only the strings
+		// that may hold one.
+		if len(v) >= len("bitbucket.org") && strings.ContainsAny(v, "bB") && strings.ContainsAny(v, "oO") &&
+			strings.Contains(strings.ToLower(v), "bitbucket.org") {
 			return true
 		}
 	}
@@ -315,25 +322,28 @@ func (c *checker) packageFlow() *model.Flow {
 }
 
 // flowAt returns the flow of the function declaration around e (the
-// package's top level for expressions outside functions), computed once.
+// package's top level for expressions outside functions), computed once
+// per function.
 func (c *checker) flowAt(e ast.Expr) *model.Flow {
-	root := c.m.Inspector.Root()
-	scope := root
-	if cur, ok := root.FindNode(e); ok {
-		for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-			scope = f
-			break
+	var fd *ast.FuncDecl
+	if fi := c.m.FileOf(e.Pos()); fi != nil {
+		decls := fi.File.Decls
+		i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > e.Pos() })
+		if i < len(decls) && decls[i].Pos() <= e.Pos() {
+			fd, _ = decls[i].(*ast.FuncDecl)
 		}
 	}
-	key := ast.Node(nil)
-	if scope != root {
-		key = scope.Node()
+	if fd == nil {
+		return c.packageFlow()
 	}
-	if f, ok := c.flows[key]; ok {
+	if f, ok := c.flows[fd]; ok {
 		return f
 	}
-	f := model.NewFlow(c.info, scope, model.FlowSpec{Source: c.source, Into: c.into})
-	c.flows[key] = f
+	f := c.packageFlow()
+	if cur, ok := c.m.Inspector.Root().FindNode(fd); ok {
+		f = model.NewFlow(c.info, cur, model.FlowSpec{Source: c.source, Into: c.into})
+	}
+	c.flows[fd] = f
 	return f
 }
 
