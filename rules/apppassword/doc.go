@@ -51,8 +51,9 @@
 //     Cloud;
 //   - git over HTTPS: a URL built with the password as its userinfo,
 //     "https://" + user + ":" + pw + "@bitbucket.org/…" or
-//     fmt.Sprintf("https://%s:%s@bitbucket.org/%s", user, pw, repo), and a
-//     go-git http.BasicAuth (github.com/go-git/go-git/v5) in clone, fetch,
+//     fmt.Sprintf("https://%s:%s@bitbucket.org/%s", user, pw, repo), a
+//     url.UserPassword(user, pw) stored as the User of a url.URL whose Host
+//     (or url.Parse argument) is bitbucket.org, and a go-git http.BasicAuth (github.com/go-git/go-git/v5) in clone, fetch,
 //     pull or push options whose URL is bitbucket.org.
 //
 // Silent: Bitbucket Data Center and other hosts (they never had app

@@ -127,12 +127,13 @@ func (c *checker) prefixes(e ast.Expr) []prefix {
 
 // userinfoPlaces finds URLs built with a password in their userinfo and a
 // Bitbucket Cloud host: concatenations and fmt.Sprintf formats, found from
-// the model's constant strings that name the host.
+// the model's constant strings that name the host, and url.UserPassword
+// stored as the User of a url.URL whose host is Bitbucket Cloud.
 func (c *checker) userinfoPlaces() []place {
 	var out []place
 	seen := map[ast.Node]bool{}
 	for _, sc := range c.m.Strings {
-		if !strings.Contains(strings.ToLower(sc.Value), "bitbucket.org") || !strings.Contains(sc.Value, "@") {
+		if !strings.Contains(strings.ToLower(sc.Value), "bitbucket.org") {
 			continue
 		}
 		root, pieces := c.template(sc.Cursor)
@@ -144,7 +145,86 @@ func (c *checker) userinfoPlaces() []place {
 			out = append(out, p)
 		}
 	}
+	if p := importedPkg(c.pass.Pkg, "net/url"); p != nil {
+		if fn, ok := p.Scope().Lookup("UserPassword").(*types.Func); ok {
+			for _, call := range c.callsOf(fn) {
+				if len(call.Args) != 2 {
+					continue
+				}
+				if host, ok := c.userHost(call); ok {
+					use := useGit
+					if host == "api.bitbucket.org" {
+						use = useREST
+					}
+					out = append(out, place{node: call, user: call.Args[0], secret: call.Args[1], host: host, use: use})
+				}
+			}
+		}
+	}
 	return out
+}
+
+// userHost returns the Bitbucket Cloud host of the url.URL whose User a
+// url.UserPassword call (at call) becomes: url.URL{Host: "bitbucket.org",
+// User: ...}, or u.User = ... with u from url.Parse("https://bitbucket.org/...")
+// or a url.URL literal.
+func (c *checker) userHost(call *ast.CallExpr) (string, bool) {
+	cur, ok := c.m.Inspector.Root().FindNode(call)
+	if !ok {
+		return "", false
+	}
+	for {
+		if _, ok := cur.Parent().Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		cur = cur.Parent()
+	}
+	var urls []ast.Expr // url.URL literals or url.Parse calls
+	switch p := cur.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		if key, ok := p.Key.(*ast.Ident); ok && key.Name == "User" {
+			if lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit); ok {
+				urls = append(urls, lit)
+			}
+		}
+	case *ast.AssignStmt:
+		if k, i := cur.ParentEdge(); k == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) {
+			if sel, ok := ast.Unparen(p.Lhs[i]).(*ast.SelectorExpr); ok && sel.Sel.Name == "User" {
+				for _, v := range c.m.Values(c.info, sel.X) {
+					if v.Index < 1 {
+						urls = append(urls, v.Expr)
+					}
+				}
+			}
+		}
+	}
+	for _, u := range urls {
+		e := ast.Unparen(u)
+		if un, ok := e.(*ast.UnaryExpr); ok && un.Op == token.AND {
+			e = ast.Unparen(un.X)
+		}
+		switch x := e.(type) {
+		case *ast.CompositeLit:
+			for key, value := range model.KeyedFields(x) {
+				if key.Name != "Host" {
+					continue
+				}
+				if s, ok := constString(c.info, value); ok {
+					if h := atlassian.ClassifyHost(s); h.Kind == atlassian.HostBitbucket {
+						return h.Host, true
+					}
+				}
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(c.info, x).(*types.Func)
+			if model.IsFunc(fn, "net/url", "", "Parse") && len(x.Args) == 1 {
+				if h, ok := c.cloudHost(x.Args[0]); ok {
+					return h, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // A piece of a URL template: constant text, or an expression.

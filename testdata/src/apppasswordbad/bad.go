@@ -35,7 +35,8 @@ func formats(user, repo string) {
 	_ = fmt.Sprintf("https://%s@bitbucket.org:%s", user, pw)
 	_ = fmt.Sprintf("%s://%s:%s@bitbucket.org/", "https", user, pw)
 	_ = fmt.Sprintf("https://%s:%s@%s", user, pw, "bitbucket.org")
-	_ = "https://" + user + ":" + pw + "@" + "bitbucket.org"
+	_ = "https://" + user + ":" + pw + "@" + "bitbucket.org" // want `ATL102 .*sent to bitbucket\.org`
+	_ = "https://" + user + ":" + pw + "@" + "bitbucket.org" + os.Getenv("SUFFIX")
 }
 
 // A name that is far too long is not read as a name.

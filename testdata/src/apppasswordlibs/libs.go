@@ -5,6 +5,7 @@ package apppasswordlibs
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 
@@ -60,6 +61,20 @@ func gitURL(user, repo string) {
 
 	// URL userinfo on the API host is Basic auth for net/http.
 	http.Get(fmt.Sprintf("https://%s:%s@api.bitbucket.org/2.0/user", user, pw)) // want `sent to api\.bitbucket\.org: .*the Atlassian account email`
+}
+
+// url.URL with url.UserPassword.
+func gitURLUser(user, repo string) {
+	u := &url.URL{Scheme: "https", Host: "bitbucket.org", Path: "/ws/" + repo, User: url.UserPassword(user, os.Getenv("BITBUCKET_APP_PASSWORD"))} // want `ATL102 Bitbucket app password from \$BITBUCKET_APP_PASSWORD sent to bitbucket\.org: .*for git over HTTPS`
+	exec.Command("git", "clone", u.String()).Run()
+
+	v, _ := url.Parse("https://bitbucket.org/ws/repo.git")
+	v.User = url.UserPassword(user, os.Getenv("BITBUCKET_APP_PASSWORD")) // want `sent to bitbucket\.org: .*for git over HTTPS`
+
+	w, _ := url.Parse("https://bitbucket.example.com/scm/ws/repo.git")
+	w.User = url.UserPassword(user, os.Getenv("BITBUCKET_APP_PASSWORD"))
+	x := url.URL{Host: "bitbucket.org", User: url.UserPassword(user, os.Getenv("BITBUCKET_API_TOKEN"))}
+	_, _ = w, x
 }
 
 // Silent: access tokens (x-token-auth), API tokens, other hosts, no password.
