@@ -176,3 +176,27 @@ func jira() {
 	req, _ := http.NewRequest("GET", "https://mysite.atlassian.net/rest/api/3/myself", nil)
 	req.SetBasicAuth(os.Getenv("JIRA_USER"), os.Getenv("BITBUCKET_APP_PASSWORD"))
 }
+
+// A directive silences a finding.
+func ignored() {
+	req, _ := http.NewRequest("GET", "https://api.bitbucket.org/2.0/user", nil)
+	//atlint:ignore ATL102 talks to a recorded mock in tests
+	req.SetBasicAuth(os.Getenv("BITBUCKET_USERNAME"), os.Getenv("BITBUCKET_APP_PASSWORD"))
+}
+
+// A RoundTripper of the package that authenticates every request of a
+// client used for Bitbucket Cloud.
+type bbTransport struct {
+	user, appPassword string
+	next              http.RoundTripper
+}
+
+func (t *bbTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	req.SetBasicAuth(t.user, t.appPassword) // want `ATL102 Bitbucket app password from bbTransport\.appPassword sent to api\.bitbucket\.org`
+	return t.next.RoundTrip(req)
+}
+
+func withTransport() {
+	c := &http.Client{Transport: &bbTransport{user: os.Getenv("BITBUCKET_USERNAME"), appPassword: os.Getenv("BITBUCKET_APP_PASSWORD")}}
+	c.Get("https://api.bitbucket.org/2.0/user")
+}
