@@ -370,4 +370,3 @@ func pkgMatches(p *types.Package, want string) bool {
 	}
 	return p.Name() == want || p.Path() == want
 }
-
