@@ -19,6 +19,7 @@ import (
 //	type LibCall struct{ Module, Version, Package, Receiver, Method, HTTPMethod, Path, Source string }
 //	func LookupLibCall(pkgPath, receiver, method string) (LibCall, bool)
 //	func LookupLibCalls(pkgPath, receiver, method string) []LibCall
+//	func IsLibCallPackage(pkgPath string) bool
 //	func LibCalls() []LibCall
 
 //go:embed data/libcalls-*.tsv
@@ -51,8 +52,11 @@ const libcallsHeader = "module\tversion\tpackage\treceiver\tmethod\thttp_method\
 
 type libcallTable struct {
 	all   []LibCall
-	index map[string][]int // package + " " + receiver + "." + method → rows
+	index map[libcallKey][]int
+	pkgs  map[string]bool
 }
+
+type libcallKey struct{ pkg, receiver, method string }
 
 var (
 	libcallOnce sync.Once
@@ -61,7 +65,7 @@ var (
 
 func libcalls() *libcallTable {
 	libcallOnce.Do(func() {
-		t := &libcallTable{index: map[string][]int{}}
+		t := &libcallTable{index: map[libcallKey][]int{}, pkgs: map[string]bool{}}
 		names, err := fs.Glob(libcallFS, "data/libcalls-*.tsv")
 		if err != nil {
 			panic(err)
@@ -93,8 +97,9 @@ func (t *libcallTable) add(name, tsv string) {
 			panic("atlassian: malformed row in " + name + ": " + line)
 		}
 		c := LibCall{Module: f[0], Version: f[1], Package: f[2], Receiver: f[3], Method: f[4], HTTPMethod: f[5], Path: f[6], Source: f[7]}
-		k := c.Package + " " + c.Receiver + "." + c.Method
+		k := libcallKey{c.Package, c.Receiver, c.Method}
 		t.index[k] = append(t.index[k], len(t.all))
+		t.pkgs[c.Package] = true
 		t.all = append(t.all, c)
 	}
 }
@@ -104,22 +109,34 @@ func (t *libcallTable) add(name, tsv string) {
 // false when the table has no row for it. A method that sends several
 // requests returns its first; LookupLibCalls returns them all.
 func LookupLibCall(pkgPath, receiver, method string) (LibCall, bool) {
-	rows := libcalls().index[pkgPath+" "+strings.TrimPrefix(receiver, "*")+"."+method]
+	rows := libcalls().index[libcallKey{pkgPath, strings.TrimPrefix(receiver, "*"), method}]
 	if len(rows) == 0 {
 		return LibCall{}, false
 	}
 	return libcalls().all[rows[0]], true
 }
 
-// LookupLibCalls returns every request the method sends, in source order.
+// LookupLibCalls returns every request the method may send, in source
+// order: requests sent one after the other, and alternatives the method
+// chooses between at run time (by branch, or by the API version of the
+// client that built the service, as go-atlassian's jira/internal services
+// do: one row for /rest/api/2 and one for /rest/api/3). A request's scopes
+// are needed if any of its rows is reached, so a scope set takes them all.
 func LookupLibCalls(pkgPath, receiver, method string) []LibCall {
 	t := libcalls()
-	rows := t.index[pkgPath+" "+strings.TrimPrefix(receiver, "*")+"."+method]
+	rows := t.index[libcallKey{pkgPath, strings.TrimPrefix(receiver, "*"), method}]
 	out := make([]LibCall, len(rows))
 	for i, r := range rows {
 		out[i] = t.all[r]
 	}
 	return out
+}
+
+// IsLibCallPackage reports whether the tables have rows for methods
+// declared in the package pkgPath: a cheap test before looking at a call's
+// receiver and method.
+func IsLibCallPackage(pkgPath string) bool {
+	return libcalls().pkgs[pkgPath]
 }
 
 // LibCalls returns every row of the library tables.

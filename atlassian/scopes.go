@@ -94,7 +94,13 @@ type node struct {
 	mixed []mixedChild     // segments mixing text and parameters ("{repo_name}-issues-{task_id}.zip")
 	param *node            // a "{param}" segment
 	rest  *node            // a trailing "{path}": one or more segments
-	ops   []*Operation     // operations whose template ends here, all methods
+	ops   []entry          // operations whose template ends here, all methods
+}
+
+// An entry is an operation in the trie, with its family precomputed.
+type entry struct {
+	op  *Operation
+	fam uint8
 }
 
 type mixedChild struct {
@@ -218,7 +224,7 @@ func (t *scopeTable) insert(op *Operation) {
 			n = c
 		}
 	}
-	n.ops = append(n.ops, op)
+	n.ops = append(n.ops, entry{op, familyOf(op.Product)})
 }
 
 // isParam reports whether a template segment is one whole "{name}".
@@ -396,11 +402,10 @@ func resolveOrigin(origin, path string) (fam uint8, rest string, reason string) 
 		// A host with a hole in it ("{}.atlassian.net"): classify its shape.
 		origin = strings.Replace(origin, h, strings.ReplaceAll(h, "{}", "x"), 1)
 	}
-	u, ok := ParseURL(origin)
+	u, full, ok := splitOrigin(origin)
 	if !ok {
 		return 0, "", reasonNotOrigin + originForMessage(origin)
 	}
-	full := u.Path
 	if i := strings.IndexAny(full, "?#"); i >= 0 {
 		full = full[:i]
 	}
@@ -426,6 +431,37 @@ func resolveOrigin(origin, path string) (fam uint8, rest string, reason string) 
 		}
 	}
 	return 0, "", reasonNotOrigin + originForMessage(origin)
+}
+
+// splitOrigin classifies the host of an origin ("https://host[:port][/path]")
+// and returns what follows the host. It is ParseURL without the work
+// LookupOperation does not need.
+func splitOrigin(origin string) (u URL, rest string, ok bool) {
+	i := strings.Index(origin, "://")
+	if i <= 0 {
+		return URL{}, "", false
+	}
+	switch origin[:i] {
+	case "https", "http", "HTTPS", "HTTP":
+	default:
+		if s := strings.ToLower(origin[:i]); s != "https" && s != "http" {
+			return URL{}, "", false
+		}
+	}
+	hostPart := origin[i+3:]
+	end := strings.IndexAny(hostPart, "/?#")
+	if end < 0 {
+		end = len(hostPart)
+	}
+	authority := hostPart[:end]
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		authority = authority[at+1:]
+	}
+	host, ok := hostOf(authority)
+	if !ok {
+		return URL{}, "", false
+	}
+	return ClassifyHost(host), hostPart[end:], true
 }
 
 // originForMessage returns the scheme and host of an origin, never its
@@ -497,7 +533,11 @@ func cutGatewayPrefix(path string) (gatewayPath, bool) {
 	if cloudID == "" || strings.IndexAny(cloudID, "?#") >= 0 {
 		return gatewayPath{bad: true}, false
 	}
-	return gatewayPath{fam: fam, rest: "/" + after}, true
+	// after is a suffix of path that follows a "/": keep that "/".
+	if len(after) >= len(path) {
+		return gatewayPath{fam: fam, rest: "/" + after}, true
+	}
+	return gatewayPath{fam: fam, rest: path[len(path)-len(after)-1:]}, true
 }
 
 // splitPath cleans a path and splits it into segments: the query and
@@ -622,9 +662,10 @@ func (m *matcher) walk(n *node, i, lits int, b *best) {
 	}
 }
 
-func (m *matcher) accept(ops []*Operation, lits int, b *best) {
-	for _, op := range ops {
-		if op.Legacy != m.legacy || familyOf(op.Product)&m.fam == 0 {
+func (m *matcher) accept(ops []entry, lits int, b *best) {
+	for _, e := range ops {
+		op := e.op
+		if op.Legacy != m.legacy || e.fam&m.fam == 0 {
 			continue
 		}
 		if m.method == "" {

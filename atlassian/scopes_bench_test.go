@@ -1,6 +1,9 @@
 package atlassian
 
-import "testing"
+import (
+	"io/fs"
+	"testing"
+)
 
 // go test -run '^$' -bench 'Lookup|Build' -benchmem ./atlassian/
 func BenchmarkLookupOperation(b *testing.B) {
@@ -29,5 +32,25 @@ func BenchmarkBuildTable(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buildTable(restScopesTSV, deprecatedReplacementsTSV)
+	}
+}
+
+func BenchmarkLookupLibCall(b *testing.B) {
+	libcalls()
+	b.ReportAllocs()
+	for b.Loop() {
+		LookupLibCall("github.com/ctreminiom/go-atlassian/v2/jira/internal", "IssueADFService", "Get")
+	}
+}
+
+func BenchmarkBuildLibCallTable(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		t := &libcallTable{index: map[libcallKey][]int{}, pkgs: map[string]bool{}}
+		names, _ := fs.Glob(libcallFS, "data/libcalls-*.tsv")
+		for _, name := range names {
+			data, _ := libcallFS.ReadFile(name)
+			t.add(name, string(data))
+		}
 	}
 }

@@ -314,3 +314,62 @@ func TestSegmentFits(t *testing.T) {
 		}
 	}
 }
+
+func TestDeprecatedReplacements(t *testing.T) {
+	got := map[string]string{}
+	for _, op := range Operations() {
+		if op.Replacement == "" {
+			continue
+		}
+		got[op.Product+" "+op.String()] = op.Replacement
+		if !op.Deprecated {
+			t.Errorf("%s %s: has a replacement but is not deprecated", op.Product, op)
+		}
+		method, path, _ := strings.Cut(op.Replacement, " ")
+		r, ok, reason := LookupOperation(method, "", templateToHoles(path))
+		if !ok {
+			t.Errorf("%s %s: replacement %s: %s", op.Product, op, op.Replacement, reason)
+			continue
+		}
+		if r.String() != op.Replacement || r.Deprecated || r.Legacy {
+			t.Errorf("%s %s: replacement %s resolves to %s %s (deprecated %v)", op.Product, op, op.Replacement, r.Product, r, r.Deprecated)
+		}
+	}
+	// Spot checks against the quoted sentences.
+	for k, want := range map[string]string{
+		"jira GET /rest/api/3/project":          "GET /rest/api/3/project/search",
+		"jira DELETE /rest/api/3/version/{id}":  "POST /rest/api/3/version/{id}/removeAndSwap",
+		"bitbucket GET /2.0/repositories":       "GET /2.0/repositories/{workspace}",
+		"jira-legacy POST /rest/api/3/workflow": "POST /rest/api/3/workflows/create",
+		"jira GET /rest/api/3/search":           "", // the spec links only a change log
+		"jira GET /rest/api/3/issue/createmeta": "", // links "Create issue", not as a replacement
+	} {
+		if got[k] != want {
+			t.Errorf("replacement of %s = %q, want %q", k, got[k], want)
+		}
+	}
+	if len(got) != 15 {
+		t.Errorf("%d operations with a replacement, want 15", len(got))
+	}
+}
+
+// Every spec file and commit the replacements cite is one of the sources
+// of shared/data/README.md.
+func TestDeprecatedReplacementsProvenance(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "shared", "data", "README.md"))
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip("shared/data/README.md not present")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(deprecatedReplacementsTSV), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		repo, path, _ := strings.Cut(f[6], " ")
+		for _, s := range []string{repo, "`" + path + "`", f[7]} {
+			if !bytes.Contains(readme, []byte(s)) {
+				t.Errorf("%s %s %s: source %q not in shared/data/README.md", f[0], f[1], f[2], s)
+			}
+		}
+	}
+}

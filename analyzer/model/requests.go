@@ -21,6 +21,9 @@ const (
 // ModGoBitbucket is the module path of go-bitbucket.
 const ModGoBitbucket = "github.com/ktrysmt/go-bitbucket"
 
+// BitbucketAPI is the origin of the Bitbucket Cloud REST API.
+const BitbucketAPI = "https://api.bitbucket.org"
+
 // A Request is one outgoing HTTP request the package makes: a call that
 // builds or sends it (http.NewRequest, (*http.Client).Get, http.Post, a
 // go-jira or go-atlassian client's NewRequest, a service method such as
@@ -49,8 +52,10 @@ type Request struct {
 	// URLs are the candidate URLs, at least one; a URL that the code does
 	// not make constant is the template "{}".
 	URLs []URL
-	// LibPath is a service method's path template as the library table
-	// gives it ("/rest/api/2/issue/{issueIdOrKey}"); "" otherwise.
+	// LibPath is a service method's path template as atlint's library
+	// tables give it ("/rest/api/2/issue/{}"); "" otherwise. A service
+	// method the tables do not know (a method of a go-jira or go-atlassian
+	// type named *Service) is a request with no Method, LibPath or URLExpr.
 	LibPath string
 
 	// Client is the receiver the request is made with: the *http.Client
@@ -248,11 +253,25 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 	}
 	op, ok := lookupLibOp(pkg, recv, name)
 	if !ok {
-		return nil
+		if !strings.HasSuffix(recv, "Service") || !token.IsExported(name) {
+			return nil
+		}
+		// A service method atlint's tables do not know: a request whose
+		// method and path are unknown.
+		q.Client = x.clientOf(sel.X)
+		q.URLs = urlsOf([]string{Hole})
+		if q.Client != nil {
+			q.Creds = x.credsOf(x.clientSinks(q.Client, byCall))
+		}
+		return q
 	}
 	q.Method, q.LibPath = op.method, op.path
 	q.Client = x.clientOf(sel.X)
 	q.URLs = urlsOf(x.joinClient(q.Client, []string{holePath(op.path)}))
+	if lib == LibGoBitbucket && len(q.URLs) == 1 && q.URLs[0].Origin == "" {
+		// go-bitbucket's default base; the table's paths carry /2.0.
+		q.URLs = urlsOf([]string{BitbucketAPI + q.URLs[0].Path})
+	}
 	if q.Client != nil {
 		q.Creds = x.credsOf(x.clientSinks(q.Client, byCall))
 	}

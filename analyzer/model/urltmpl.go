@@ -61,7 +61,18 @@ func ParseTemplate(t string) URL {
 	return u
 }
 
-// urlTemplates returns the URL templates of the requests' URL expressions:
+// URLs returns the candidate URL templates of a string expression e
+// (constants, concatenation, fmt.Sprintf, url.JoinPath, path.Join,
+// (*url.URL).String and values followed as [Result.Values] does), or the
+// single template "{}" when nothing about it is constant.
+func (r *Result) URLs(info *types.Info, e ast.Expr) []URL {
+	if info == nil {
+		return []URL{ParseTemplate(Hole)}
+	}
+	return urlsOf(r.reachIdx(info).templates(e, 0))
+}
+
+// urlsOf returns the URL templates of the requests' URL expressions:
 // each candidate value once, at most MaxCandidates, templates that are
 // only holes dropped when a better one exists, and a template with an
 // unknown origin dropped when another has the same path and an origin.
