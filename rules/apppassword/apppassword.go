@@ -169,6 +169,20 @@ func (c *checker) httpPlaces() []place {
 // goBitbucketPlaces: the go-bitbucket constructors that take a user and a
 // password.
 func (c *checker) goBitbucketPlaces(pkg *types.Package) []place {
+	// The library's requests (service calls such as
+	// c.Repositories.PullRequests.Create), by the constructor call their
+	// client comes from.
+	requests := map[*ast.CallExpr][]*model.Request{}
+	for _, q := range c.m.Requests(c.info) {
+		if q.Library != model.LibGoBitbucket || q.Client == nil {
+			continue
+		}
+		for _, v := range c.m.Values(c.info, q.Client) {
+			if call, ok := v.Expr.(*ast.CallExpr); ok && v.Index < 1 {
+				requests[call] = append(requests[call], q)
+			}
+		}
+	}
 	var out []place
 	for _, name := range []string{
 		"NewBasicAuth", "NewBasicAuthWithCaCert", "NewAPITokenAuth", "NewAPITokenAuthWithCaCert",
@@ -193,7 +207,7 @@ func (c *checker) goBitbucketPlaces(pkg *types.Package) []place {
 				}
 				host = h
 			}
-			out = append(out, place{node: call, user: call.Args[0], secret: call.Args[1], host: host, use: useREST, via: "go-bitbucket " + name})
+			out = append(out, place{node: call, user: call.Args[0], secret: call.Args[1], host: host, use: useREST, via: "go-bitbucket " + name, scopes: scopesOf(requests[call])})
 		}
 	}
 	return out

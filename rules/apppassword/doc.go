@@ -79,14 +79,14 @@
 // suggested fix: the linter cannot know the email, and a fix that sends a
 // wrong user name only trades one 401 for another.
 //
-// Scopes. For net/http requests the message names the granular scopes the
-// token needs ("the token needs scopes read:pullrequest:bitbucket,
-// write:pullrequest:bitbucket") when the shared request model resolves
-// every Bitbucket Cloud request the credential reaches to an operation of
-// Atlassian's REST scope table (constant method and path; see
-// atlassian.LookupOperation). When one of them does not resolve, no scopes
-// are named rather than a partial list. go-bitbucket service calls get no
-// scopes yet (the request model has no go-bitbucket table). Git over HTTPS
+// Scopes. The message names the granular scopes the token needs ("the
+// token needs scopes read:pullrequest:bitbucket, write:pullrequest:bitbucket")
+// when the shared request model resolves every Bitbucket Cloud request the
+// credential reaches to an operation of Atlassian's REST scope table: net/http
+// requests with a constant method and path, and the go-bitbucket service
+// calls (c.Repositories.PullRequests.Create) of the client the constructor
+// returns (see atlassian.LookupOperation). When one of them does not
+// resolve, no scopes are named rather than a partial list. Git over HTTPS
 // always names read:repository:bitbucket, and write:repository:bitbucket to
 // push: Atlassian's "API token permissions" page says the write scope does
 // not imply the read one

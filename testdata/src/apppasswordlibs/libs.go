@@ -25,7 +25,7 @@ type Settings struct {
 // ---- go-bitbucket ----
 
 func goBitbucket(s Settings) {
-	c, _ := bitbucket.NewBasicAuth(s.User, s.AppPassword) // want `ATL102 Bitbucket app password from Settings\.AppPassword sent to api\.bitbucket\.org \(go-bitbucket NewBasicAuth\): app passwords stopped working on 2026-07-28; use a scoped API token \(created with Bitbucket scopes\) with the Atlassian account email, not the Bitbucket username, as the Basic-auth user$`
+	c, _ := bitbucket.NewBasicAuth(s.User, s.AppPassword) // want `ATL102 Bitbucket app password from Settings\.AppPassword sent to api\.bitbucket\.org \(go-bitbucket NewBasicAuth\): app passwords stopped working on 2026-07-28; use a scoped API token \(created with Bitbucket scopes\) with the Atlassian account email, not the Bitbucket username, as the Basic-auth user; the token needs scopes read:pullrequest:bitbucket, write:pullrequest:bitbucket$`
 	c.Repositories.PullRequests.Create(&bitbucket.PullRequestsOptions{Owner: s.Workspace})
 
 	bitbucket.NewBasicAuth("ci-bot", os.Getenv("BITBUCKET_APP_PASSWORD"))                                                       // want `ATL102 .*\(go-bitbucket NewBasicAuth\).*the user name is a constant here: it must become the email$`
