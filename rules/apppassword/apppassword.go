@@ -247,6 +247,14 @@ func (c *checker) check(p place) {
 	if t.Flags&fNamed == 0 && p.node.Pos() <= t.Pos && t.Pos < p.node.End() {
 		return // ATL101 reports the literal here
 	}
+	// A name is not enough when the value the code holds is an API token.
+	for _, v := range c.m.Values(c.info, p.secret) {
+		if s, ok := constString(c.info, v.Expr); ok {
+			if k, _ := valueKind(s); k == fAPI {
+				return
+			}
+		}
+	}
 	userNote := ""
 	if p.user != nil {
 		ut := c.taint(p.user)

@@ -52,4 +52,7 @@ func silent(user string) {
 	bad := "{{atl apppw k11 bad}}"
 	req.SetBasicAuth(user, bad)
 	req.SetBasicAuth(user, os.Getenv("BITBUCKET_TOKEN"))
+	// An old name holding an API token: not an app password.
+	appPassword := "{{atl api k12}}"
+	req.SetBasicAuth(user, appPassword)
 }
