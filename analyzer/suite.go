@@ -10,12 +10,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/rules/apppassword"
 	"github.com/atlint/atlint/rules/credentials"
+	"github.com/atlint/atlint/rules/deprecatedapi"
 	"github.com/atlint/atlint/rules/ignores"
 	"github.com/atlint/atlint/rules/jpdgraphql"
 	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/scopedurl"
 	"github.com/atlint/atlint/rules/tokencollect"
+	"github.com/atlint/atlint/rules/tokenscopes"
 )
 
 // A rule package: its package-level analyzer and its constructor.
@@ -29,7 +32,10 @@ type entry struct {
 var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
 	{credentials.Analyzer, credentials.New},
+	{apppassword.Analyzer, apppassword.New},
 	{scopedurl.Analyzer, scopedurl.New},
+	{tokenscopes.Analyzer, tokenscopes.New},
+	{deprecatedapi.Analyzer, deprecatedapi.New},
 	{jpdgraphql.Analyzer, jpdgraphql.New},
 	{tokencollect.Analyzer, tokencollect.New},
 	{readonlytoken.Analyzer, readonlytoken.New},
