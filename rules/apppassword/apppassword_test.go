@@ -35,7 +35,7 @@ func TestBadInput(t *testing.T) {
 
 func TestDoc(t *testing.T) {
 	a := apppassword.Analyzer
-	if a.Name != "apppassword" || !strings.HasSuffix(a.URL, "#atl102") {
+	if a.Name != "apppassword" || !strings.HasSuffix(a.URL, "/docs/rules/ATL102.md") {
 		t.Errorf("analyzer %q, URL %q", a.Name, a.URL)
 	}
 	for _, s := range []string{"Rule ATL102", "2026-07-28", "x-bitbucket-api-token-auth", "support.atlassian.com/bitbucket-cloud/docs/using-api-tokens", "ATL101"} {
