@@ -265,12 +265,20 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 		}
 		return q
 	}
-	q.Method, q.LibPath = op.method, op.path
+	q.Method, q.LibPath = op.method, op.paths[0]
 	q.Client = x.clientOf(sel.X)
-	q.URLs = urlsOf(x.joinClient(q.Client, []string{holePath(op.path)}))
-	if lib == LibGoBitbucket && len(q.URLs) == 1 && q.URLs[0].Origin == "" {
+	rels := make([]string, len(op.paths))
+	for i, p := range op.paths {
+		rels[i] = holePath(p)
+	}
+	q.URLs = urlsOf(x.joinClient(q.Client, rels))
+	if lib == LibGoBitbucket {
 		// go-bitbucket's default base; the table's paths carry /2.0.
-		q.URLs = urlsOf([]string{BitbucketAPI + q.URLs[0].Path})
+		for i, u := range q.URLs {
+			if u.Origin == "" && u.Path != "" {
+				q.URLs[i] = ParseTemplate(BitbucketAPI + u.Path)
+			}
+		}
 	}
 	if q.Client != nil {
 		q.Creds = x.credsOf(x.clientSinks(q.Client, byCall))

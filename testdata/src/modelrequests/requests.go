@@ -73,6 +73,16 @@ func libraries(issue *jira.Issue) {
 	ac.Auth.SetBearerToken("at")
 	ar, _ := ac.NewRequest(ctx, http.MethodGet, "rest/api/3/project/search", "", nil) // want `request GET go-atlassian Client.NewRequest urls=\[https://api.atlassian.com /ex/jira/CLOUD/rest/api/3/project/search\] creds=\[Bearer "at"\]`
 	ac.Call(ar, nil)
+
+	// Service methods: method and path from atlint's library tables,
+	// joined to the client's base URL.
+	jc.Issue.Create(issue)             // want `request POST go-jira IssueService.Create urls=\[https://acme.atlassian.net /rest/api/2/issue\] creds=\[Basic "jt"\]`
+	ac.Issue.Get(ctx, "X-1", nil, nil) // want `request GET go-atlassian IssueADFService.Get urls=\[https://api.atlassian.com /ex/jira/CLOUD/rest/api/2/issue/\{\}, https://api.atlassian.com /ex/jira/CLOUD/rest/api/3/issue/\{\}\] creds=\[Bearer "at"\]`
+}
+
+// A client whose base URL is not known: the path follows a hole.
+func unknownBase(c *jira.Client) {
+	c.Issue.Delete("X-1") // want `request DELETE go-jira IssueService.Delete urls=\[- /rest/api/2/issue/\{\}\] creds=\[\]`
 }
 
 // Not requests.
