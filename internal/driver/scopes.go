@@ -457,6 +457,10 @@ func writeScopesText(w io.Writer, rep *ScopeReport) error {
 	fmt.Fprintf(&b, "atlint scopes: %s, %s, %s\n", plural(rep.Packages, "package"), plural(countOps(rep), "operation"), plural(len(rep.Unresolved), "unresolved call"))
 	for _, p := range rep.Products {
 		fmt.Fprintf(&b, "\n%s\n", p.Product)
+		sites := map[string][]string{}
+		for _, o := range p.Operations {
+			sites[o.Operation] = o.Sites
+		}
 		for _, alt := range []struct {
 			name    string
 			set     []*ScopeUse
@@ -470,9 +474,8 @@ func writeScopesText(w io.Writer, rep *ScopeReport) error {
 			for _, u := range alt.set {
 				fmt.Fprintf(&b, "    %s\n", u.Scope)
 				for _, op := range u.Operations {
-					fmt.Fprintf(&b, "      %s\n", op)
+					fmt.Fprintf(&b, "      %s  at %s\n", op, strings.Join(sites[op], ", "))
 				}
-				fmt.Fprintf(&b, "        at %s\n", strings.Join(u.Sites, ", "))
 			}
 			for _, op := range alt.missing {
 				fmt.Fprintf(&b, "    not covered (the spec gives no %s scope): %s\n", alt.name, op)
