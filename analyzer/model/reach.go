@@ -613,8 +613,21 @@ func (x *reachIndex) reach(s *AuthSink, call *ast.CallExpr, url, method ast.Expr
 			r.Method = strings.ToUpper(constant.StringVal(tv.Value))
 		}
 	}
-	if c, ok := x.in.Root().FindNode(call); ok {
+	if c, ok := CursorOf(x.in, call); ok {
 		r.Cursor = c
 	}
 	return r
+}
+
+// CursorOf returns the cursor of node n, found by its position: a walk
+// down the enclosing nodes rather than a scan of the whole package.
+func CursorOf(in *inspector.Inspector, n ast.Node) (inspector.Cursor, bool) {
+	c, ok := in.Root().FindByPos(n.Pos(), n.End())
+	for ok && c.Valid() {
+		if c.Node() == n {
+			return c, true
+		}
+		c = c.Parent()
+	}
+	return in.Root().FindNode(n)
 }
