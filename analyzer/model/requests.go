@@ -93,12 +93,34 @@ func (r *Result) Requests(info *types.Info) []*Request {
 		return nil
 	}
 	r.reqOnce.Do(func() {
-		if !r.Imports("net/http", ModGoJira, ModGoAtlassian, ModGoBitbucket) {
+		if !r.Imports(ModGoJira, ModGoAtlassian, ModGoBitbucket) && (!r.Imports("net/http") || !r.mayRequest()) {
 			return
 		}
 		r.requests = r.reachIdx(info).requests()
 	})
 	return r.requests
+}
+
+// mayRequest is the gate for packages that import net/http but no client
+// library: one pass over the calls and literals for a name that can make
+// a request, before any index is built (an HTTP server pays only this).
+func (r *Result) mayRequest() bool {
+	for c := range r.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				switch sel.Sel.Name {
+				case "NewRequest", "NewRequestWithContext", "Get", "Head", "Post", "PostForm":
+					return true
+				}
+			}
+		case *ast.CompositeLit:
+			if n.Type != nil && typeName(n.Type) == "Request" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SecretValues returns the expressions the secret of a sink may hold,

@@ -17,11 +17,12 @@ import (
 )
 
 // genRequests writes and loads a module with one package of files files.
-// With http, each file makes four Atlassian requests (a constant URL with a
-// helper that authenticates it, a fmt.Sprintf URL through a client, a
-// concatenation with a parameter, a url.JoinPath) and holds ten other
-// string literals; without, it holds the same literals and no net/http.
-func genRequests(b *testing.B, files int, http bool) []*packages.Package {
+// In mode "http" each file makes four Atlassian requests (a constant URL
+// with a helper that authenticates it, a fmt.Sprintf URL through a
+// client, a concatenation with a parameter, a url.JoinPath) and holds ten
+// other string literals; in mode "server" it imports net/http for an HTTP
+// handler and makes no request; in mode "none" it holds the literals only.
+func genRequests(b *testing.B, files int, mode string) []*packages.Package {
 	b.Helper()
 	dir := b.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module bench\n\ngo 1.26\n"), 0o644); err != nil {
@@ -30,7 +31,10 @@ func genRequests(b *testing.B, files int, http bool) []*packages.Package {
 	for f := 0; f < files; f++ {
 		var s strings.Builder
 		s.WriteString("package bench\n\n")
-		if http {
+		if mode == "server" {
+			fmt.Fprintf(&s, "import \"net/http\"\n\nfunc handle%d(w http.ResponseWriter, r *http.Request) {\n\tw.Header().Set(\"Content-Type\", \"text/plain\")\n\tw.Write([]byte(r.URL.Path))\n}\n\n", f)
+		}
+		if mode == "http" {
 			s.WriteString("import (\n\t\"fmt\"\n\t\"net/http\"\n\t\"net/url\"\n\t\"os\"\n)\n\n")
 			fmt.Fprintf(&s, "func auth%d(r *http.Request) { r.SetBasicAuth(\"me@example.com\", os.Getenv(\"JIRA_TOKEN\")) }\n\n", f)
 			fmt.Fprintf(&s, "func get%d(c *http.Client, key string, n int) {\n", f)
@@ -109,22 +113,26 @@ func benchRun(b *testing.B, pkgs []*packages.Package, a *analysis.Analyzer) {
 }
 
 // BenchmarkRequests computes the request model of a generated package of
-// 2,000 files with 8,000 Atlassian requests ("http"), and of a package of
-// the same size with no net/http ("none"). "model" runs the shared model
+// 2,000 files with 8,000 Atlassian requests ("http"), of a package of the
+// same size that serves HTTP and makes no request ("server"), and of one
+// with no net/http ("none"). "model" runs the shared model
 // alone; "requests" adds Result.Requests; "resolve" adds the scope-table
-// look-up of every request. The difference between "none/requests" and
-// "none/model" is what a package without Atlassian calls pays.
+// look-up of every request. The difference between ".../requests" and
+// ".../model" for "server" and "none" is what a package without Atlassian
+// calls pays.
 func BenchmarkRequests(b *testing.B) {
 	const files = 2000
 	b.Run("http", func(b *testing.B) {
-		pkgs := genRequests(b, files, true)
+		pkgs := genRequests(b, files, "http")
 		b.Run("model", func(b *testing.B) { benchRun(b, pkgs, model.Analyzer) })
 		b.Run("requests", func(b *testing.B) { benchRun(b, pkgs, requestsOf(4*files, false)) })
 		b.Run("resolve", func(b *testing.B) { benchRun(b, pkgs, requestsOf(4*files, true)) })
 	})
-	b.Run("none", func(b *testing.B) {
-		pkgs := genRequests(b, files, false)
-		b.Run("model", func(b *testing.B) { benchRun(b, pkgs, model.Analyzer) })
-		b.Run("requests", func(b *testing.B) { benchRun(b, pkgs, requestsOf(0, true)) })
-	})
+	for _, mode := range []string{"server", "none"} {
+		b.Run(mode, func(b *testing.B) {
+			pkgs := genRequests(b, files, mode)
+			b.Run("model", func(b *testing.B) { benchRun(b, pkgs, model.Analyzer) })
+			b.Run("requests", func(b *testing.B) { benchRun(b, pkgs, requestsOf(0, true)) })
+		})
+	}
 }
