@@ -127,6 +127,33 @@ func BenchmarkRequests(b *testing.B) {
 		b.Run("model", func(b *testing.B) { benchRun(b, pkgs, model.Analyzer) })
 		b.Run("requests", func(b *testing.B) { benchRun(b, pkgs, requestsOf(4*files, false)) })
 		b.Run("resolve", func(b *testing.B) { benchRun(b, pkgs, requestsOf(4*files, true)) })
+		b.Run("lookups", func(b *testing.B) {
+			// The scope-table look-ups alone: every candidate URL of the
+			// 8,000 requests, per op.
+			var qs []*model.Request
+			a := &analysis.Analyzer{Name: "collect", Doc: "collects requests", Requires: []*analysis.Analyzer{model.Analyzer},
+				Run: func(pass *analysis.Pass) (any, error) {
+					qs = pass.ResultOf[model.Analyzer].(*model.Result).Requests(pass.TypesInfo)
+					return nil, nil
+				}}
+			if _, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil); err != nil || len(qs) != 4*files {
+				b.Fatalf("collect: %v, %d requests", err, len(qs))
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				for _, q := range qs {
+					for _, r := range q.Resolve() {
+						if r.Op != nil {
+							n++
+						}
+					}
+				}
+				if n != 4*files {
+					b.Fatalf("%d resolved, want %d", n, 4*files)
+				}
+			}
+		})
 	})
 	for _, mode := range []string{"server", "none"} {
 		b.Run(mode, func(b *testing.B) {

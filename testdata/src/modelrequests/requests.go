@@ -13,7 +13,9 @@ import (
 	"strings"
 
 	jira "github.com/andygrunwald/go-jira"
+	"github.com/andygrunwald/go-jira/v2/cloud"
 	v3 "github.com/ctreminiom/go-atlassian/jira/v3"
+	v3v2 "github.com/ctreminiom/go-atlassian/v2/jira/v3"
 )
 
 const site = "https://acme.atlassian.net"
@@ -78,6 +80,16 @@ func libraries(issue *jira.Issue) {
 	// joined to the client's base URL.
 	jc.Issue.Create(issue)             // want `request POST go-jira IssueService.Create urls=\[https://acme.atlassian.net /rest/api/2/issue\] creds=\[Basic "jt"\]`
 	ac.Issue.Get(ctx, "X-1", nil, nil) // want `request GET go-atlassian IssueADFService.Get urls=\[https://api.atlassian.com /ex/jira/CLOUD/rest/api/2/issue/\{\}, https://api.atlassian.com /ex/jira/CLOUD/rest/api/3/issue/\{\}\] creds=\[Bearer "at"\]`
+}
+
+// The v2 modules: go-jira's cloud client takes the base URL first.
+func v2Modules() {
+	tp := cloud.BasicAuthTransport{Username: "me", APIToken: "ct"}
+	cc, _ := cloud.NewClient(site, tp.Client())
+	cc.Issue.Get(ctx, "X-1", nil) // want `request GET go-jira IssueService.Get urls=\[https://acme.atlassian.net /rest/api/2/issue/\{\}\] creds=\[Basic "ct"\]`
+
+	ac, _ := v3v2.New(nil, site)
+	ac.Issue.Get(ctx, "X-1", nil, nil) // want `request GET go-atlassian IssueADFService.Get urls=\[https://acme.atlassian.net /rest/api/2/issue/\{\}, https://acme.atlassian.net /rest/api/3/issue/\{\}\] creds=\[\]`
 }
 
 // A client whose base URL is not known: the path follows a hole.
