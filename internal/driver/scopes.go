@@ -31,7 +31,7 @@ package driver
 // arguments are wrong (2) or loading fails (2). URLs are printed without
 // userinfo and scrubbed of anything that looks like a credential.
 //
-// # JSON (schema version 1)
+// # JSON (schema version 1; also in docs/scopes.md)
 //
 //	{
 //	  "version": 1,
