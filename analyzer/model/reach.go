@@ -227,6 +227,16 @@ func (x *reachIndex) lhsObject(e ast.Expr) types.Object {
 }
 
 func (x *reachIndex) values(e ast.Expr, index int) []Value {
+	return x.valuesEnv(e, index, nil)
+}
+
+// An env binds parameters of a function of the package to the arguments
+// of one of its calls: values follows a bound parameter to its argument
+// only, instead of to the parameter itself and every caller's argument.
+type env map[*types.Var]ast.Expr
+
+// valuesEnv is values with parameter bindings.
+func (x *reachIndex) valuesEnv(e ast.Expr, index int, bind env) []Value {
 	var out []Value
 	seen := map[ast.Expr]bool{}
 	var walk func(e ast.Expr, index, depth int)
@@ -246,6 +256,10 @@ func (x *reachIndex) values(e ast.Expr, index int) []Value {
 			v, ok := ObjectOf(x.info, n).(*types.Var)
 			if !ok || index >= 0 {
 				leaf()
+				return
+			}
+			if arg, ok := bind[v]; ok {
+				walk(arg, -1, depth+1)
 				return
 			}
 			if p, ok := x.params[v]; ok {

@@ -233,7 +233,7 @@ func (c *scopeCollector) requests(p *packages.Package, m *model.Result) {
 		if !atlassianRequest(q) {
 			continue
 		}
-		pos := p.Fset.Position(q.Pos())
+		pos := p.Fset.Position(q.Site())
 		site := fmt.Sprintf("%s:%d:%d", c.r.relPath(pos.Filename), pos.Line, pos.Column)
 		resolved := false
 		var first *model.Resolution

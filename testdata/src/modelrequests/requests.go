@@ -97,6 +97,27 @@ func unknownBase(c *jira.Client) {
 	c.Issue.Delete("X-1") // want `request DELETE go-jira IssueService.Delete urls=\[- /rest/api/2/issue/\{\}\] creds=\[\]`
 }
 
+// A client wrapper: method and path come from each caller, and the
+// request is evaluated once per call.
+type wrapper struct {
+	base string
+	hc   *http.Client
+}
+
+func newWrapper() *wrapper { return &wrapper{base: site + "/", hc: http.DefaultClient} }
+
+func (w *wrapper) call(method, path string) {
+	req, _ := http.NewRequest(method, w.base+path, nil)
+	w.hc.Do(req)
+}
+
+func useWrapper(key, dyn string) {
+	w := newWrapper()
+	w.call("GET", "rest/api/3/myself")              // want `request GET net/http NewRequest urls=\[https://acme.atlassian.net /rest/api/3/myself\] creds=\[\]`
+	w.call(http.MethodPut, "rest/api/3/issue/"+key) // want `request PUT net/http NewRequest urls=\[https://acme.atlassian.net /rest/api/3/issue/\{\}\] creds=\[\]`
+	w.call(dyn, "wiki/api/v2/pages")                // want `request - net/http NewRequest urls=\[https://acme.atlassian.net /wiki/api/v2/pages\] creds=\[\]`
+}
+
 // Not requests.
 func near() {
 	_ = strings.NewReader("x")
