@@ -92,7 +92,7 @@ func TestParseFlags(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"-baseline", "write"},
-		{"-fix", "-diff"},
+		{"./...", "-fix"}, // flags go before packages (-fix -diff is -diff)
 		{"-json", "-format", "sarif"},
 		{"-format", "yaml"},
 		{"-nosuchflag"},
