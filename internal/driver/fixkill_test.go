@@ -224,7 +224,7 @@ func TestFixInterruptedFinishesTheFileAndSaysSo(t *testing.T) {
 	if err == nil {
 		t.Errorf("an interrupted -fix exited 0:\n%s", out)
 	}
-	if want := fmt.Sprintf("fixed %d findings in %d files", changed, changed); changed > 0 && !strings.Contains(out, want) || !strings.Contains(out, "interrupted") {
+	if want := fmt.Sprintf("fixed %s in %s", plural(changed, "finding"), plural(changed, "file")); changed > 0 && !strings.Contains(out, want) || !strings.Contains(out, "interrupted") {
 		t.Errorf("%d files changed; stderr does not say %q and interrupted:\n%s", changed, want, out)
 	}
 }
