@@ -17,13 +17,11 @@ import (
 	"github.com/atlint/atlint/rules/credentials"
 )
 
-var root = filepath.Join("..", "..", "testdata")
-
 // stubs are the library stubs the fixtures import.
 var stubs = []string{"github.com/andygrunwald", "github.com/ctreminiom"}
 
 func testdata(t *testing.T, scenarios ...string) string {
-	return atltest.TestData(t, root, append(scenarios, stubs...)...)
+	return atltest.TestData(t, atltest.Fixtures(), append(scenarios, stubs...)...)
 }
 
 // checkNoSecret fails when a diagnostic shows a whole token.
