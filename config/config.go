@@ -21,6 +21,7 @@ import (
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/output"
+	"github.com/atlint/atlint/rules/scopedurl"
 )
 
 // Names are the file names Find looks for, in order.
@@ -734,10 +735,10 @@ func (b *builder) exclude(key string, v *value) error {
 // of a scratch analyzer, and the flag's error becomes a configuration
 // error at the value's place. What a vet flag accepts, the file accepts.
 
-// flag returns the named flag of a scratch analyzer, built on first need
-// (fresh: a new one, for reading back what one value set).
-func (b *builder) flag(analyzerName, name string, fresh bool) (*flag.Flag, error) {
-	if b.scratch == nil || fresh {
+// flag returns the named flag of a scratch analyzer: one suite for the
+// whole file, built on first need.
+func (b *builder) flag(analyzerName, name string) (*flag.Flag, error) {
+	if b.scratch == nil {
 		b.scratch = map[string]*analysis.Analyzer{}
 		for _, a := range analyzer.New(nil) {
 			b.scratch[a.Name] = a
@@ -754,7 +755,7 @@ func (b *builder) flag(analyzerName, name string, fresh bool) (*flag.Flag, error
 // set passes s to the flag as -analyzerName.name=s would; the flag's
 // error is reported at v under key.
 func (b *builder) set(v *value, key, analyzerName, name, s string) error {
-	f, err := b.flag(analyzerName, name, false)
+	f, err := b.flag(analyzerName, name)
 	if err == nil {
 		err = f.Value.Set(s)
 	}
@@ -778,10 +779,11 @@ func (b *builder) cloudIDs(key string, v *value) error {
 		if id.kind != scalar {
 			return b.errorf(id, sub, "want a cloud ID (a UUID), got %s", id.describe())
 		}
-		// A flag of its own, to read back the one site it was given.
-		f, err := b.flag("scopedurl", flagCloudID, true)
-		if err != nil {
-			return b.errorf(k, sub, "%v", err)
+		// The scopedurl flag checks the pair; a flag of its own (the flag
+		// adds to a map) reads back the one site it was given.
+		f := scopedurl.New().Flags.Lookup(flagCloudID)
+		if f == nil {
+			return b.errorf(k, sub, "internal error: no flag -scopedurl.%s", flagCloudID)
 		}
 		if err := f.Value.Set(k.str + "=" + id.str); err != nil {
 			// The flag judges site and ID together: point at the ID
@@ -819,7 +821,7 @@ func (b *builder) scopes(key string, v *value) error {
 		if err := b.set(vs[i], key, "tokenscopes", flagTokenScopes, s); err != nil {
 			return err
 		}
-		f, _ := b.flag("tokenscopes", flagTokenScopes, false)
+		f, _ := b.flag("tokenscopes", flagTokenScopes)
 		for _, x := range strings.Split(f.Value.String(), ",") {
 			if x != "" && !contains(b.c.TokenScopes, x) {
 				b.c.TokenScopes = append(b.c.TokenScopes, x)

@@ -1,8 +1,10 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -118,5 +120,30 @@ token-scopes: ["read:jira-work, read:view:jira-product-discovery", read:jira-wor
 	_, err = Parse([]byte("cloud-ids:\n  mysite: [a]\n"), "x.yml")
 	if err == nil || !strings.Contains(err.Error(), "x.yml:2:11: cloud-ids.mysite: want a cloud ID (a UUID), got a list") {
 		t.Errorf("list as a cloud ID: err = %v", err)
+	}
+}
+
+// A large file stays quick although every value goes through a flag:
+// one scratch suite for the file, a fresh scopedurl analyzer per site.
+func TestManyOptionsAreQuick(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("cloud-ids:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "  site%d: 1b6a3c1e-6a0f-4c39-9d64-%012d\n", i, i)
+	}
+	b.WriteString("read-only-tokens:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "  - cfg.Token%d\n", i)
+	}
+	t0 := time.Now()
+	c, err := Parse([]byte(b.String()), "x.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d > 2*time.Second {
+		t.Errorf("Parse took %v", d)
+	}
+	if len(c.CloudIDs) != 1000 || len(c.ReadOnlyTokens) != 1000 {
+		t.Errorf("%d sites, %d sources", len(c.CloudIDs), len(c.ReadOnlyTokens))
 	}
 }
