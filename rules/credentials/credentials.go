@@ -578,10 +578,8 @@ func free(pass *analysis.Pass, scope *types.Scope, f *ast.File, pos token.Pos, n
 		n := ""
 		if imp.Name != nil {
 			n = imp.Name.Name
-		} else if pass.TypesInfo != nil {
-			if pn, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
-				n = pn.Name()
-			}
+		} else if pn, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+			n = pn.Name()
 		}
 		if n == "" {
 			p, _ := strconv.Unquote(imp.Path.Value)
