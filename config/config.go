@@ -50,9 +50,10 @@ type Config struct {
 	// CloudIDs maps a site host (mysite.atlassian.net, as the
 	// -scopedurl.cloudid flag reads it) to its cloud ID.
 	CloudIDs map[string]string
-	// TokenScopes are the Jira Product Discovery scopes the project's
-	// tokens carry (ATL302 then reports only operations whose scope is
-	// missing).
+	// TokenScopes are the scopes the project's tokens carry, one scope an
+	// entry as the -tokenscopes.token-scopes flag read them: ATL202 reports
+	// calls that need others, ATL302 GraphQL operations whose JPD scope is
+	// missing.
 	TokenScopes []string
 	// Now is the date (YYYY-MM-DD or RFC 3339) rules compare deadlines
 	// with; empty means today.
