@@ -2,12 +2,12 @@ package config
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,10 +16,12 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"golang.org/x/tools/go/analysis"
 
+	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
-	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/output"
+	"github.com/atlint/atlint/rules/scopedurl"
 )
 
 // Names are the file names Find looks for, in order.
@@ -45,19 +47,21 @@ type Config struct {
 	// Tests is whether credentials in _test.go files are reported (nil:
 	// the rule's default).
 	Tests *bool
-	// CloudIDs maps a site (the name before .atlassian.net, lower case)
-	// to its cloud ID.
+	// CloudIDs maps a site host (mysite.atlassian.net, as the
+	// -scopedurl.cloudid flag reads it) to its cloud ID.
 	CloudIDs map[string]string
-	// TokenScopes are the Jira Product Discovery scopes the project's
-	// tokens carry (ATL302 then reports only operations whose scope is
-	// missing).
+	// TokenScopes are the scopes the project's tokens carry, one scope an
+	// entry as the -tokenscopes.token-scopes flag read them: ATL202 reports
+	// calls that need others, ATL302 GraphQL operations whose JPD scope is
+	// missing.
 	TokenScopes []string
 	// Now is the date (YYYY-MM-DD or RFC 3339) rules compare deadlines
 	// with; empty means today.
 	Now string
-	// ReadOnlyTokens names where read-only Data Center tokens come from:
-	// an environment variable (JIRA_RO_TOKEN), pkg.Name of a constant or
-	// variable, or Type.Field / pkg.Type.Field of a struct field.
+	// ReadOnlyTokens names where read-only Data Center tokens come from,
+	// as the -readonlytoken.source flag takes them: an environment
+	// variable (JIRA_RO_TOKEN), pkg.Name of a constant or variable (pkg
+	// may be an import path), or Type.Field / pkg.Type.Field of a field.
 	ReadOnlyTokens []string
 	// CollectTokens turns on ATL401 (the check for apps that collect
 	// users' API tokens); nil leaves it to enable/disable.
@@ -507,8 +511,9 @@ func joinKey(parent, k string) string {
 
 // builder validates a value tree into a Config, collecting the first error.
 type builder struct {
-	file string
-	c    *Config
+	file    string
+	c       *Config
+	scratch map[string]*analysis.Analyzer // analyzers whose flags check the options
 }
 
 func (b *builder) errorf(v *value, key, format string, args ...any) error {
@@ -525,21 +530,12 @@ var topKeys = map[string]func(b *builder, key string, v *value) error{
 	"disable":          func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Disable) },
 	"severity":         (*builder).severity,
 	"exclude":          (*builder).exclude,
-	"tests":            func(b *builder, key string, v *value) error { return b.boolean(key, v, &b.c.Tests) },
+	"tests":            (*builder).tests,
 	"cloud-ids":        (*builder).cloudIDs,
 	"token-scopes":     (*builder).scopes,
 	"now":              (*builder).now,
 	"read-only-tokens": (*builder).readOnlyTokens,
-	"collect-tokens": func(b *builder, key string, v *value) error {
-		if v.kind == scalar && v.isString && v.str == "auto" {
-			b.c.CollectTokensAuto = true
-			return nil
-		}
-		if v.kind != scalar || v.boolean == nil {
-			return b.errorf(v, key, "want true, false or auto, got %s", v.describe())
-		}
-		return b.boolean(key, v, &b.c.CollectTokens)
-	},
+	"collect-tokens":   (*builder).collectTokens,
 }
 
 func knownKeys() string {
@@ -735,19 +731,39 @@ func (b *builder) exclude(key string, v *value) error {
 	return nil
 }
 
-var (
-	uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	siteRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
-)
+// The rule options are checked by the rules' own flags, never by a copy of
+// their patterns here: each value goes to the flag it becomes (Settings)
+// of a scratch analyzer, and the flag's error becomes a configuration
+// error at the value's place. What a vet flag accepts, the file accepts.
 
-// site normalizes a cloud-ids key: "mysite", "mysite.atlassian.net" or
-// "https://mysite.atlassian.net/" all become "mysite".
-func site(s string) (string, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimPrefix(s, "https://")
-	s = strings.TrimSuffix(s, "/")
-	s = strings.TrimSuffix(s, ".atlassian.net")
-	return s, siteRE.MatchString(s)
+// flag returns the named flag of a scratch analyzer: one suite for the
+// whole file, built on first need.
+func (b *builder) flag(analyzerName, name string) (*flag.Flag, error) {
+	if b.scratch == nil {
+		b.scratch = map[string]*analysis.Analyzer{}
+		for _, a := range analyzer.New(nil) {
+			b.scratch[a.Name] = a
+		}
+	}
+	if a := b.scratch[analyzerName]; a != nil {
+		if f := a.Flags.Lookup(name); f != nil {
+			return f, nil
+		}
+	}
+	return nil, fmt.Errorf("internal error: no flag -%s.%s", analyzerName, name)
+}
+
+// set passes s to the flag as -analyzerName.name=s would; the flag's
+// error is reported at v under key.
+func (b *builder) set(v *value, key, analyzerName, name, s string) error {
+	f, err := b.flag(analyzerName, name)
+	if err == nil {
+		err = f.Value.Set(s)
+	}
+	if err != nil {
+		return b.errorf(v, key, "%v", err)
+	}
+	return nil
 }
 
 func (b *builder) cloudIDs(key string, v *value) error {
@@ -760,21 +776,40 @@ func (b *builder) cloudIDs(key string, v *value) error {
 	b.c.CloudIDs = map[string]string{}
 	for i, k := range v.keys {
 		sub := key + "." + k.str
-		s, ok := site(k.str)
-		if !ok {
-			return b.errorf(k, sub, "bad site %q: want the site name (mysite for mysite.atlassian.net)", k.str)
-		}
-		if _, dup := b.c.CloudIDs[s]; dup {
-			return b.errorf(k, sub, "site %s is given twice", s)
-		}
 		id := v.vals[i]
-		if id.kind != scalar || !id.isString || !uuidRE.MatchString(id.str) {
-			return b.errorf(id, sub, "bad cloud ID %q: want a UUID such as 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1 (https://%s.atlassian.net/_edge/tenant_info shows it)", id.str, s)
+		if id.kind != scalar {
+			return b.errorf(id, sub, "want a cloud ID (a UUID), got %s", id.describe())
 		}
-		b.c.CloudIDs[s] = strings.ToLower(id.str)
+		// The scopedurl flag checks the pair; a flag of its own (the flag
+		// adds to a map) reads back the one site it was given.
+		f := scopedurl.New().Flags.Lookup(flagCloudID)
+		if f == nil {
+			return b.errorf(k, sub, "internal error: no flag -scopedurl.%s", flagCloudID)
+		}
+		if err := f.Value.Set(k.str + "=" + id.str); err != nil {
+			// The flag judges site and ID together: point at the ID
+			// when the site alone passes.
+			at := k
+			if f.Value.Set(k.str+"="+anyCloudID) == nil {
+				at = id
+			}
+			return b.errorf(at, sub, "%v", err)
+		}
+		// The flag's value is its canonical SITE=UUID list.
+		for _, pair := range strings.Split(f.Value.String(), ",") {
+			host, uuid, _ := strings.Cut(pair, "=")
+			if _, dup := b.c.CloudIDs[host]; dup {
+				return b.errorf(k, sub, "site %s is given twice", host)
+			}
+			b.c.CloudIDs[host] = uuid
+		}
 	}
 	return nil
 }
+
+// anyCloudID is a well-formed cloud ID, to ask the cloud ID flag about a
+// site alone.
+const anyCloudID = "00000000-0000-0000-0000-000000000000"
 
 func (b *builder) scopes(key string, v *value) error {
 	ss, vs, err := b.strs(key, v)
@@ -782,11 +817,16 @@ func (b *builder) scopes(key string, v *value) error {
 		return err
 	}
 	for i, s := range ss {
-		if !atlassian.IsJPDScope(s) && !atlassian.KnownScope(s) {
-			return b.errorf(vs[i], key, "unknown scope %q: want a scope of Atlassian's REST specs (read:jira-work, read:issue:jira...) or a Jira Product Discovery scope (%s)", s, strings.Join(atlassian.JPDScopes, ", "))
+		// tokenscopes takes every scope, jpdgraphql the JPD ones
+		// (Settings).
+		if err := b.set(vs[i], key, "tokenscopes", flagTokenScopes, s); err != nil {
+			return err
 		}
-		if !contains(b.c.TokenScopes, s) {
-			b.c.TokenScopes = append(b.c.TokenScopes, s)
+		f, _ := b.flag("tokenscopes", flagTokenScopes)
+		for _, x := range strings.Split(f.Value.String(), ",") {
+			if x != "" && !contains(b.c.TokenScopes, x) {
+				b.c.TokenScopes = append(b.c.TokenScopes, x)
+			}
 		}
 	}
 	return nil
@@ -796,16 +836,12 @@ func (b *builder) now(key string, v *value) error {
 	if v.kind != scalar || v.boolean != nil {
 		return b.errorf(v, key, "want a date (2026-11-01), got %s", v.describe())
 	}
-	if _, err := time.Parse(time.DateOnly, v.str); err != nil {
-		if _, err := time.Parse(time.RFC3339, v.str); err != nil {
-			return b.errorf(v, key, "bad date %q: want YYYY-MM-DD or RFC 3339", v.str)
-		}
+	if err := b.set(v, key, "jpdgraphql", flagNow, v.str); err != nil {
+		return err
 	}
 	b.c.Now = v.str
 	return nil
 }
-
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
 
 func (b *builder) readOnlyTokens(key string, v *value) error {
 	ss, vs, err := b.strs(key, v)
@@ -813,10 +849,31 @@ func (b *builder) readOnlyTokens(key string, v *value) error {
 		return err
 	}
 	for i, s := range ss {
-		if !identRE.MatchString(s) {
-			return b.errorf(vs[i], key, "bad name %q: want the name of an environment variable, constant or variable holding a read-only token (never the token itself)", s)
+		if err := b.set(vs[i], key, "readonlytoken", flagReadOnlyTokens, s); err != nil {
+			return err
 		}
 		b.c.ReadOnlyTokens = append(b.c.ReadOnlyTokens, s)
 	}
 	return nil
+}
+
+func (b *builder) tests(key string, v *value) error {
+	if err := b.boolean(key, v, &b.c.Tests); err != nil {
+		return err
+	}
+	return b.set(v, key, "credentials", flagTests, strconv.FormatBool(*b.c.Tests))
+}
+
+func (b *builder) collectTokens(key string, v *value) error {
+	if v.kind == scalar && v.isString && v.str == "auto" {
+		b.c.CollectTokensAuto = true
+		return b.set(v, key, "tokencollect", flagCollectAuto, "true")
+	}
+	if v.kind != scalar || v.boolean == nil {
+		return b.errorf(v, key, "want true, false or auto, got %s", v.describe())
+	}
+	if err := b.boolean(key, v, &b.c.CollectTokens); err != nil {
+		return err
+	}
+	return b.set(v, key, "tokencollect", flagCollect, strconv.FormatBool(*b.c.CollectTokens))
 }

@@ -44,7 +44,7 @@ func TestParseFull(t *testing.T) {
 		Severities:     map[string]string{"ATL101": "warning", "ATL301": "error", "ATL302": "error"},
 		Exclude:        []string{"vendor/**", "**/*_gen.go", "internal/legacy"},
 		Tests:          &f,
-		CloudIDs:       map[string]string{"mysite": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1", "other": "2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
+		CloudIDs:       map[string]string{"mysite.atlassian.net": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1", "other.atlassian.net": "2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
 		TokenScopes:    []string{"read:view:jira-product-discovery", "write:insight:jira-product-discovery"},
 		Now:            "2026-11-01",
 		ReadOnlyTokens: []string{"JIRA_RO_TOKEN", "cfg.ReadToken"},
@@ -56,8 +56,8 @@ func TestParseFull(t *testing.T) {
 
 	wantSettings := []analyzer.Setting{
 		{Analyzer: "credentials", Flag: flagTests, Value: "false"},
-		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "mysite=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
-		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "other=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
+		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "mysite.atlassian.net=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
+		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "other.atlassian.net=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
 		{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
 		{Analyzer: "tokenscopes", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
 		{Analyzer: "jpdgraphql", Flag: flagNow, Value: "2026-11-01"},
@@ -113,9 +113,9 @@ func TestParseErrors(t *testing.T) {
 		{"enable: [ATL101]\nfoo: 1\n", ".atlint.yml:2:1: foo: unknown key; known keys: "},
 		{"cloudIds: {}\n", `cloudIds: unknown key (did you mean "cloud-ids"? keys are kebab-case)`},
 		{"token_scopes: []\n", `did you mean "token-scopes"?`},
-		{"cloud-ids:\n  mysite: not-a-uuid\n", `.atlint.yml:2:11: cloud-ids.mysite: bad cloud ID "not-a-uuid": want a UUID`},
-		{"cloud-ids:\n  my_site: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n", `.atlint.yml:2:3: cloud-ids.my_site: bad site "my_site"`},
-		{"cloud-ids:\n  mysite: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n  MySite: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n", `.atlint.yml:3:3: cloud-ids.MySite: site mysite is given twice`},
+		{"cloud-ids:\n  mysite: not-a-uuid\n", `.atlint.yml:2:11: cloud-ids.mysite: cloud ID "mysite=not-a-uuid": "not-a-uuid" is not a UUID`},
+		{"cloud-ids:\n  my_site: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n", `.atlint.yml:2:3: cloud-ids.my_site: cloud ID "my_site=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1": "my_site" is not an Atlassian Cloud site`},
+		{"cloud-ids:\n  mysite: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n  MySite: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n", `.atlint.yml:3:3: cloud-ids.MySite: site mysite.atlassian.net is given twice`},
 		{"cloud-ids: [a]\n", `cloud-ids: want a mapping of site to cloud ID`},
 		{"enable: [ATL999]\n", `.atlint.yml:1:10: enable: unknown rule "ATL999"; rules are ATL001, ATL101`},
 		{"disable: [nosuch]\n", `disable: unknown rule "nosuch"`},
@@ -129,10 +129,10 @@ func TestParseErrors(t *testing.T) {
 		{"tests: maybe\n", `.atlint.yml:1:8: tests: want true or false, got a string`},
 		{"collect-tokens: [true]\n", `collect-tokens: want true, false or auto, got a list`},
 		{"collect-tokens: sometimes\n", `collect-tokens: want true, false or auto, got a string`},
-		{"token-scopes: [read:view:jira-product-discovery, read:jira-wrok]\n", `.atlint.yml:1:50: token-scopes: unknown scope "read:jira-wrok": want a scope of Atlassian's REST specs`},
+		{"token-scopes: [read:view:jira-product-discovery, read:jira-wrok]\n", `.atlint.yml:1:50: token-scopes: unknown scope "read:jira-wrok": not in Atlassian's REST specs`},
 		{"now: 2026-13-01\n", `now: bad date "2026-13-01": want YYYY-MM-DD or RFC 3339`},
 		{"now: true\n", `now: want a date (2026-11-01), got a boolean`},
-		{"read-only-tokens: ['ATATT3xFfGF0 x']\n", `read-only-tokens: bad name`},
+		{"read-only-tokens: ['ATATT3xFfGF0 x']\n", `.atlint.yml:1:20: read-only-tokens: read-only token source "ATATT3xFfGF0 x": want an env var name`},
 		{"exclude: ['[a-']\n", `exclude: bad pattern "[a-": syntax error in pattern`},
 		{"exclude: ['../other/**']\n", `exclude: bad pattern "../other/**": patterns are relative`},
 		{"exclude: ['foo**/x']\n", `"**" must be a whole path element`},
@@ -205,7 +205,7 @@ func TestFromMap(t *testing.T) {
 		m    map[string]any
 		want string
 	}{
-		{map[string]any{"cloud-ids": map[string]any{"mysite": "nope"}}, `atlint settings: cloud-ids.mysite: bad cloud ID "nope"`},
+		{map[string]any{"cloud-ids": map[string]any{"mysite": "nope"}}, `atlint settings: cloud-ids.mysite: cloud ID "mysite=nope": "nope" is not a UUID`},
 		{map[string]any{"bogus": 1}, `atlint settings: bogus: unknown key`},
 		{map[string]any{"tests": "no"}, `tests: want true or false, got a string`},
 		{map[string]any{"now": 20261101}, `now: bad date "20261101"`},
@@ -355,7 +355,7 @@ func TestFindAndLoad(t *testing.T) {
 
 	bad := filepath.Join(root, "bad.yml")
 	must(t, os.WriteFile(bad, []byte("tests: true\ncloud-ids:\n  s: x\n"), 0o644))
-	if _, err := Load(bad); err == nil || !strings.HasPrefix(err.Error(), output.Scrub(bad)+":3:6: cloud-ids.s: bad cloud ID") {
+	if _, err := Load(bad); err == nil || !strings.HasPrefix(err.Error(), output.Scrub(bad)+`:3:6: cloud-ids.s: cloud ID "s=x": "x" is not a UUID`) {
 		t.Errorf("Load(bad) error = %v", err)
 	}
 	if _, err := Load(filepath.Join(root, "missing.yml")); err == nil {

@@ -4,7 +4,10 @@
 // The file is found from the working directory upward (Find); every key is
 // kebab-case and every value is checked: an unknown key, a wrong type or a
 // bad value (a cloud ID that is not a UUID, an unknown rule, a bad severity
-// or scope) is an error that names the file, the line and the key.
+// or scope) is an error that names the file, the line and the key. A rule
+// option is checked by the rule's own flag (the value is set on a scratch
+// analyzer), so the file accepts exactly what the flag accepts and reports
+// the flag's message.
 //
 //	enable: [ATL401]              # rule IDs or analyzer names; ATL401 is off by default
 //	disable: [ATL302]

@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"flag"
 	"go/ast"
 	"go/token"
 	"path/filepath"
@@ -151,6 +152,29 @@ func TestFresh(t *testing.T) {
 		}
 		if got := a.Flags.Lookup("tests").Value.String(); got != "true" {
 			t.Errorf("another instance's tests: false leaked: -credentials.tests = %s", got)
+		}
+	}
+}
+
+// The settings accept what the rules' flags accept (issue 13: these two
+// were refused by the configuration's own copies of the flags' patterns).
+func TestSettingsAcceptWhatFlagsAccept(t *testing.T) {
+	as := build(t, map[string]any{
+		"cloud-ids":        map[string]any{"legacy.jira.com": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
+		"read-only-tokens": []any{"example.com/app/config.ReadOnlyToken"},
+	})
+	for name, want := range map[string]string{
+		"scopedurl":     "legacy.jira.com=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1",
+		"readonlytoken": "example.com/app/config.ReadOnlyToken",
+	} {
+		a := find(as, name)
+		if a == nil {
+			t.Fatalf("analyzer %s not built (built: %v)", name, names(as))
+		}
+		var got []string
+		a.Flags.VisitAll(func(f *flag.Flag) { got = append(got, f.Value.String()) })
+		if !slices.Contains(got, want) {
+			t.Errorf("flags of %s = %q, want one to be %q", name, got, want)
 		}
 	}
 }

@@ -233,7 +233,7 @@ func TestSecretsInPathsAndConfigErrorsAreScrubbed(t *testing.T) {
 	if code := Main([]string{"./..."}, Env{Stdout: &stdout, Stderr: &stderr, Dir: dir}); code != ExitError {
 		t.Errorf("a token in read-only-tokens: exit %d", code)
 	}
-	if w := leaked(stderr.String(), tok); w != "" || !strings.Contains(stderr.String(), "bad name") {
+	if w := leaked(stderr.String(), tok); w != "" || !strings.Contains(stderr.String(), "read-only token source") {
 		t.Errorf("the configuration error shows the token (%s) or says nothing:\n%s", w, output.Scrub(stderr.String()))
 	}
 }

@@ -76,9 +76,6 @@ type checker struct {
 func run(pass *analysis.Pass) (any, error) {
 	rep := model.NewReporter(pass)
 	m := rep.Model
-	if pass.TypesInfo == nil || pass.Pkg == nil {
-		return rep.Result(), nil
-	}
 	goBitbucket := importedPkg(pass.Pkg, modGoBitbucket)
 	if goBitbucket == nil && !mentionsBitbucket(m) {
 		return rep.Result(), nil // the cheap gate: no Bitbucket Cloud host, no client

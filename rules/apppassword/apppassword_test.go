@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -14,23 +13,19 @@ import (
 	"github.com/atlint/atlint/rules/credentials"
 )
 
-func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, atltest.Fixtures(), apppassword.New(), "apppassword")
+// scenarios are every fixture of the rule, with the stubs they import;
+// apppasswordkinds holds placeholders that atltest expands into tokens.
+var scenarios = []string{"apppassword", "apppasswordlibs", "apppasswordkinds", "apppasswordbad"}
+
+func testdata(t *testing.T) string {
+	return atltest.TestData(t, atltest.Fixtures(), append(scenarios, "github.com/ktrysmt/go-bitbucket", "github.com/go-git/go-git")...)
 }
 
-func TestLibraries(t *testing.T) {
-	analysistest.Run(t, atltest.Fixtures(), apppassword.New(), "apppasswordlibs")
-}
-
-// TestKinds runs on fixtures whose tokens atltest generates: the repository
-// keeps no checksum-valid token.
-func TestKinds(t *testing.T) {
-	dir := atltest.TestData(t, atltest.Fixtures(), "apppasswordkinds", "github.com/ktrysmt/go-bitbucket")
-	analysistest.Run(t, dir, apppassword.New(), "apppasswordkinds")
-}
-
-func TestBadInput(t *testing.T) {
-	analysistest.Run(t, atltest.Fixtures(), apppassword.New(), "apppasswordbad")
+// TestScenarios runs net/http clients, libraries, every kind of credential
+// (the fixtures' tokens are generated: the repository keeps no
+// checksum-valid token) and bad input in one load.
+func TestScenarios(t *testing.T) {
+	atltest.Run(t, t, testdata(t), apppassword.New(), []string{"apppasswordbad"}, scenarios...)
 }
 
 func TestDoc(t *testing.T) {
@@ -53,17 +48,17 @@ func TestDoc(t *testing.T) {
 // app password literal written inside the call that sends it gets ATL101's
 // finding only, and no ATL102 finding covers an ATL101 one.
 func TestOneFindingPerPlace(t *testing.T) {
-	dir := atltest.TestData(t, atltest.Fixtures(), "apppasswordkinds", "github.com/ktrysmt/go-bitbucket")
 	type finding struct {
 		id         string
 		line       int
 		start, end token.Pos
 	}
 	var all []finding
-	for _, a := range []*analysis.Analyzer{credentials.New(), apppassword.New()} {
-		for _, r := range analysistest.Run(&quietT{t}, dir, a, "apppasswordkinds") {
-			for _, d := range r.Diagnostics {
-				all = append(all, finding{d.Category, r.Pass.Fset.Position(d.Pos).Line, d.Pos, d.End})
+	as := []*analysis.Analyzer{credentials.New(), apppassword.New()}
+	for _, acts := range atltest.Analyze(t, testdata(t), as, nil, "apppasswordkinds") {
+		for _, act := range acts {
+			for _, d := range act.Diagnostics {
+				all = append(all, finding{d.Category, act.Package.Fset.Position(d.Pos).Line, d.Pos, d.End})
 			}
 		}
 	}
@@ -84,9 +79,3 @@ func TestOneFindingPerPlace(t *testing.T) {
 		t.Errorf("findings %v, want at least 8 ATL101 and 4 ATL102", count)
 	}
 }
-
-// quietT drops analysistest's complaints about diagnostics without a
-// matching want (ATL101's): the test checks them itself.
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(format string, args ...any) {}

@@ -340,7 +340,7 @@ func initialised(pass *analysis.Pass, c inspector.Cursor) types.Object {
 			id, _ = n.Key.(*ast.Ident)
 		}
 	}
-	if id == nil || pass.TypesInfo == nil {
+	if id == nil {
 		return nil
 	}
 	if obj := pass.TypesInfo.Defs[id]; obj != nil {
@@ -369,9 +369,6 @@ func newSinkContext(pass *analysis.Pass, m *model.Result) *sinkContext {
 			case *ast.FuncLit:
 				return false
 			case *ast.Ident:
-				if pass.TypesInfo == nil {
-					return false
-				}
 				switch obj := pass.TypesInfo.Uses[n].(type) {
 				case *types.Const, *types.Var:
 					if obj.Pkg() == pass.Pkg {
@@ -389,7 +386,7 @@ func newSinkContext(pass *analysis.Pass, m *model.Result) *sinkContext {
 // constant used in the expression: it is reported where the constant's
 // literal is written (in its own package).
 func fromNamedConst(pass *analysis.Pass, sc *model.StringConst, mt atlassian.Match) bool {
-	if sc.Lit() != nil || pass.TypesInfo == nil {
+	if sc.Lit() != nil {
 		return false
 	}
 	p := sc.Pos(mt.Start)
@@ -581,10 +578,8 @@ func free(pass *analysis.Pass, scope *types.Scope, f *ast.File, pos token.Pos, n
 		n := ""
 		if imp.Name != nil {
 			n = imp.Name.Name
-		} else if pass.TypesInfo != nil {
-			if pn, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
-				n = pn.Name()
-			}
+		} else if pn, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+			n = pn.Name()
 		}
 		if n == "" {
 			p, _ := strconv.Unquote(imp.Path.Value)
@@ -606,9 +601,6 @@ func free(pass *analysis.Pass, scope *types.Scope, f *ast.File, pos token.Pos, n
 }
 
 func innermost(pass *analysis.Pass, f *ast.File, pos token.Pos) *types.Scope {
-	if pass.TypesInfo == nil {
-		return nil
-	}
 	fs := pass.TypesInfo.Scopes[f]
 	if fs == nil {
 		return nil

@@ -17,13 +17,11 @@ import (
 	"github.com/atlint/atlint/rules/credentials"
 )
 
-var root = filepath.Join("..", "..", "testdata")
-
 // stubs are the library stubs the fixtures import.
 var stubs = []string{"github.com/andygrunwald", "github.com/ctreminiom"}
 
 func testdata(t *testing.T, scenarios ...string) string {
-	return atltest.TestData(t, root, append(scenarios, stubs...)...)
+	return atltest.TestData(t, atltest.Fixtures(), append(scenarios, stubs...)...)
 }
 
 // checkNoSecret fails when a diagnostic shows a whole token.
@@ -46,13 +44,36 @@ func checkNoSecret(t *testing.T, results []*analysistest.Result) {
 	}
 }
 
-func TestCredentials(t *testing.T) {
+// of returns the results of the packages of the scenarios.
+func of(results []*analysistest.Result, scenarios ...string) []*analysistest.Result {
+	var out []*analysistest.Result
+	for _, r := range results {
+		if slices.Contains(scenarios, r.Action.Package.PkgPath) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// fixScenarios run with the default options and have .golden files for
+// every file with a fix: one load for all of them.
+var fixScenarios = []string{"credentials", "credentialssinks", "credentialsfix", "credentialsfixpkg", "credentialsfixcrlf", "credentialscomments"}
+
+func TestDefaultsWithFixes(t *testing.T) {
 	t.Parallel()
-	dir := testdata(t, "credentials")
-	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentials")
-	checkNoSecret(t, results)
-	// An app password's fix reads its replacement, a scoped API token, and
-	// says that the username changes too.
+	dir := testdata(t, fixScenarios...)
+	results := atltest.RunWithSuggestedFixes(t, t, dir, credentials.New(), nil, fixScenarios...)
+	for _, group := range [][]string{{"credentials"}, {"credentialssinks"}, {"credentialsfix", "credentialsfixpkg"}, {"credentialsfixcrlf"}, {"credentialscomments"}} {
+		checkNoSecret(t, of(results, group...))
+	}
+	appPasswordFix(t, of(results, "credentials"))
+	fixKeepsLineEndingsAndImportOrder(t, dir, of(results, "credentialsfixcrlf"))
+	comments(t, of(results, "credentialscomments"))
+}
+
+// An app password's fix reads its replacement, a scoped API token, and says
+// that the username changes too.
+func appPasswordFix(t *testing.T, results []*analysistest.Result) {
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -71,39 +92,12 @@ func TestCredentials(t *testing.T) {
 	}
 }
 
-func TestSinkContext(t *testing.T) {
+// TestDefaults runs the default options on the scenarios without golden
+// files: test code, and bad input (code that does not type-check, odd
+// escapes, a generated file and a literal of 1 MB).
+func TestDefaults(t *testing.T) {
 	t.Parallel()
-	dir := testdata(t, "credentialssinks")
-	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialssinks"))
-}
-
-func TestFixImports(t *testing.T) {
-	t.Parallel()
-	dir := testdata(t, "credentialsfix", "credentialsfixpkg")
-	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialsfix", "credentialsfixpkg"))
-}
-
-func TestTestCode(t *testing.T) {
-	t.Parallel()
-	dir := testdata(t, "credentialstests", "credentialsnotests")
-	checkNoSecret(t, analysistest.Run(t, dir, credentials.New(), "credentialstests"))
-
-	a := credentials.New()
-	if err := a.Flags.Set("tests", "false"); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, dir, a, "credentialsnotests")
-	// The flag belongs to that analyzer only.
-	if got := credentials.New().Flags.Lookup("tests").Value.String(); got != "true" {
-		t.Errorf("a fresh analyzer has -tests=%s, want true", got)
-	}
-}
-
-// TestBadInput runs on code that does not type-check, odd escapes, a
-// generated file and a literal of 1 MB.
-func TestBadInput(t *testing.T) {
-	t.Parallel()
-	dir := testdata(t, "credentialsbad")
+	dir := testdata(t, "credentialstests", "credentialsbad")
 	// A 1 MB literal of hostile near-misses with one real token in the middle.
 	var b strings.Builder
 	b.WriteString("package credentialsbad\n\nvar huge = \"")
@@ -118,9 +112,11 @@ func TestBadInput(t *testing.T) {
 	b.WriteString("\" // want `hard-coded Atlassian API token`\n")
 	atltest.WriteFile(t, filepath.Join(dir, "src", "credentialsbad", "huge.go"), b.String())
 
-	results := analysistest.Run(t, dir, credentials.New(), "credentialsbad")
-	checkNoSecret(t, results)
-	for _, r := range results {
+	results := atltest.Run(t, t, dir, credentials.New(), []string{"credentialsbad"}, "credentialstests", "credentialsbad")
+	checkNoSecret(t, of(results, "credentialstests"))
+	bad := of(results, "credentialsbad")
+	checkNoSecret(t, bad)
+	for _, r := range bad {
 		for _, d := range r.Diagnostics {
 			pos := r.Pass.Fset.Position(d.Pos)
 			if filepath.Base(pos.Filename) == "gen.go" && len(d.SuggestedFixes) > 0 {
@@ -130,6 +126,20 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("%s: no fix in a file with type errors", pos)
 			}
 		}
+	}
+}
+
+func TestTestsOff(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialsnotests")
+	a := credentials.New()
+	if err := a.Flags.Set("tests", "false"); err != nil {
+		t.Fatal(err)
+	}
+	atltest.Run(t, t, dir, a, nil, "credentialsnotests")
+	// The flag belongs to that analyzer only.
+	if got := credentials.New().Flags.Lookup("tests").Value.String(); got != "true" {
+		t.Errorf("a fresh analyzer has -tests=%s, want true", got)
 	}
 }
 
@@ -164,15 +174,11 @@ func TestRepositoryHasNoTokens(t *testing.T) {
 	}
 }
 
-// TestFixKeepsLineEndingsAndImportOrder applies the fixes byte for byte and
+// fixKeepsLineEndingsAndImportOrder applies the fixes byte for byte and
 // compares the result with the golden files exactly: analysistest formats
 // both sides before comparing, which hides CRLF line endings and the order
 // of imports.
-func TestFixKeepsLineEndingsAndImportOrder(t *testing.T) {
-	t.Parallel()
-	dir := testdata(t, "credentialsfixcrlf")
-	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialsfixcrlf")
-	checkNoSecret(t, results)
+func fixKeepsLineEndingsAndImportOrder(t *testing.T, dir string, results []*analysistest.Result) {
 	edits := map[string][]analysis.TextEdit{}
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -238,14 +244,11 @@ func scrub(s string) string {
 	return s
 }
 
-// TestComments runs on tokens in comments (and in env-style strings); every
-// finding's range must hold exactly the token, also on later lines of a
-// block comment in a CRLF file (the scanner drops the CRs from comment text).
-func TestComments(t *testing.T) {
-	t.Parallel()
-	dir := testdata(t, "credentialscomments")
-	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialscomments")
-	checkNoSecret(t, results)
+// comments checks the findings on tokens in comments (and in env-style
+// strings): every finding's range must hold exactly the token, also on
+// later lines of a block comment in a CRLF file (the scanner drops the CRs
+// from comment text).
+func comments(t *testing.T, results []*analysistest.Result) {
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

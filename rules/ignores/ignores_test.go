@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -35,33 +34,27 @@ var fakeRule = &analysis.Analyzer{
 func testdata() string { return atltest.Fixtures() }
 
 func TestIgnores(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(), ignores.New(fakeRule), "ignores")
+	atltest.RunWithSuggestedFixes(t, t, testdata(), ignores.New(fakeRule), nil, "ignores")
 }
 
-func TestFakeRuleAlone(t *testing.T) {
-	// The fake rule alone: directives silence it, and nothing else reports.
-	res := analysistest.Run(&quietT{T: t}, testdata(), fakeRule, "ignores")
+// The fake rule alone: directives silence it, and nothing else reports.
+// The package-level ignores analyzer, which knows no rules, reports only
+// malformed directives: without rules, no directive can be stale. One load
+// for both.
+func TestWithoutTheSuite(t *testing.T) {
+	res := atltest.Analyze(t, testdata(), []*analysis.Analyzer{fakeRule, ignores.Analyzer}, nil, "ignores")
 	var got []string
-	for _, r := range res {
-		for _, d := range r.Diagnostics {
+	for _, act := range res[fakeRule] {
+		for _, d := range act.Diagnostics {
 			got = append(got, d.Message)
 		}
 	}
 	if len(got) != 4 {
 		t.Errorf("fake rule reported %d findings, want 4 (c, e, k, l): %q", len(got), got)
 	}
-}
-
-// quietT ignores the unmatched ATL001 expectations of the fixture.
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(format string, args ...any) {}
-
-func TestPackageLevelAnalyzerReportsOnlyMalformed(t *testing.T) {
-	res := analysistest.Run(&quietT{T: t}, testdata(), ignores.Analyzer, "ignores")
 	n := 0
-	for _, r := range res {
-		for _, d := range r.Diagnostics {
+	for _, act := range res[ignores.Analyzer] {
+		for _, d := range act.Diagnostics {
 			if strings.Contains(d.Message, "silences nothing") {
 				t.Errorf("without rules, no directive can be stale: %s", d.Message)
 			}
@@ -76,5 +69,5 @@ func TestPackageLevelAnalyzerReportsOnlyMalformed(t *testing.T) {
 func TestRuleSwitchedOffByItsFlag(t *testing.T) {
 	// With -tokencollect.enable=false the rule runs but checks nothing, so
 	// its directives are neither used nor stale.
-	analysistest.Run(t, testdata(), ignores.New(tokencollect.New(), readonlytoken.New()), "ignoresoff")
+	atltest.Run(t, t, testdata(), ignores.New(tokencollect.New(), readonlytoken.New()), nil, "ignoresoff")
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/jpdgraphql"
 )
 
@@ -45,10 +46,7 @@ func BenchmarkExtractGated(b *testing.B) {
 // shared model alone, then the model plus jpdgraphql, on the fixture
 // packages (documents in literals, struct queries, embedded files).
 func BenchmarkAnalyzer(b *testing.B) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir := atltest.Fixtures()
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  filepath.Join(dir, "src"),

@@ -8,7 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/atlint/atlint/atlassian/atltest"
 )
 
 func TestEmbedPatterns(t *testing.T) {
@@ -96,15 +97,11 @@ func TestEmbedSandbox(t *testing.T) {
 	old := readFromDisk
 	readFromDisk = func(string) ([]byte, error) { return nil, os.ErrPermission }
 	defer func() { readFromDisk = old }()
-	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := New()
 	if err := a.Flags.Set("now", "2026-06-01"); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range analysistest.Run(t, testdata, a, "jpdgraphqlembed") {
+	for _, r := range atltest.Run(t, t, atltest.Fixtures(), a, nil, "jpdgraphqlembed") {
 		for _, d := range r.Diagnostics {
 			t.Errorf("%s: unexpected finding without file access: %s", r.Pass.Fset.Position(d.Pos), d.Message)
 		}

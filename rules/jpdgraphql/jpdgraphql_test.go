@@ -18,6 +18,9 @@ import (
 
 func testdata() string { return atltest.Fixtures() }
 
+// broken lists the fixtures that do not type-check on purpose.
+var broken = []string{"jpdgraphqlbad", "jpdgraphqljson"}
+
 // newAnalyzer returns a fresh analyzer with flags set.
 func newAnalyzer(t *testing.T, flags ...string) *analysis.Analyzer {
 	t.Helper()
@@ -79,18 +82,14 @@ func allowedElsewhere(msg, at string) bool {
 	return strings.HasPrefix(at, "opName") || strings.Contains(msg, "(field ") || strings.HasPrefix(at, `\u0070olarisInsights`)
 }
 
-func TestLiterals(t *testing.T) {
-	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphql")
-	checkPositions(t, res)
-}
-
-func TestStructQueries(t *testing.T) {
-	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqlstructs")
-	checkPositions(t, res)
-}
-
-func TestOAuthExemption(t *testing.T) {
-	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqloauth")
+// TestScenarios runs every scenario of the default options (with a fixed
+// date) in one load: literals, struct queries, the OAuth exemption,
+// embedded .graphql files, GraphQL documents inside JSON request bodies
+// (positives point at the name inside the literal, near misses and
+// malformed bodies stay silent) and bad input.
+func TestScenarios(t *testing.T) {
+	res := runEmbed(t, newAnalyzer(t, "now", "2026-06-01"), "jpdgraphql", "jpdgraphqlstructs", "jpdgraphqloauth",
+		"jpdgraphqlembed", "jpdgraphqljson", "jpdgraphqlbad")
 	checkPositions(t, res)
 }
 
@@ -103,35 +102,36 @@ func (r *recorder) Errorf(format string, args ...any) {
 
 var graphqlWant = regexp.MustCompile("# want `([^`]*)`")
 
-// runEmbed runs the analyzer on a scenario whose findings may point into
+// runEmbed runs the analyzer on scenarios whose findings may point into
 // .graphql/.gql files, which analysistest does not read expectations from:
 // Go files' "// want" comments are checked by analysistest, and the
 // "# want `re`" comments of GraphQL files here.
-func runEmbed(t *testing.T, a *analysis.Analyzer, scenario string) []*analysistest.Result {
+func runEmbed(t *testing.T, a *analysis.Analyzer, scenarios ...string) []*analysistest.Result {
 	t.Helper()
 	rec := &recorder{}
-	res := analysistest.Run(rec, testdata(), a, scenario)
+	res := atltest.Run(t, rec, testdata(), a, broken, scenarios...)
 	type key struct {
 		file string
 		line int
 	}
 	want := map[key][]*regexp.Regexp{}
-	dir := filepath.Join(testdata(), "src", scenario)
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".graphql") || strings.HasSuffix(p, ".gql")) {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		for i, line := range strings.Split(string(b), "\n") {
-			if m := graphqlWant.FindStringSubmatch(line); m != nil {
-				want[key{p, i + 1}] = append(want[key{p, i + 1}], regexp.MustCompile(m[1]))
+	for _, scenario := range scenarios {
+		_ = filepath.WalkDir(filepath.Join(testdata(), "src", scenario), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".graphql") || strings.HasSuffix(p, ".gql")) {
+				return err
 			}
-		}
-		return nil
-	})
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for i, line := range strings.Split(string(b), "\n") {
+				if m := graphqlWant.FindStringSubmatch(line); m != nil {
+					want[key{p, i + 1}] = append(want[key{p, i + 1}], regexp.MustCompile(m[1]))
+				}
+			}
+			return nil
+		})
+	}
 	for _, e := range rec.errs {
 		if !strings.Contains(e, "unexpected diagnostic") || !(strings.Contains(e, ".graphql:") || strings.Contains(e, ".gql:")) {
 			t.Error(e)
@@ -165,19 +165,9 @@ func runEmbed(t *testing.T, a *analysis.Analyzer, scenario string) []*analysiste
 	return res
 }
 
-func TestEmbeddedFiles(t *testing.T) {
-	res := runEmbed(t, newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqlembed")
-	checkPositions(t, res)
-}
-
-func TestBadInput(t *testing.T) {
-	res := analysistest.Run(t, testdata(), newAnalyzer(t, "now", "2026-06-01"), "jpdgraphqlbad")
-	checkPositions(t, res)
-}
-
 func TestScopesAfterCutoff(t *testing.T) {
 	a := newAnalyzer(t, "now", "2026-11-23", "token-scopes", "read:insight:jira-product-discovery, write:view:jira-product-discovery")
-	analysistest.Run(t, testdata(), a, "jpdgraphqlscopes")
+	atltest.Run(t, t, testdata(), a, nil, "jpdgraphqlscopes")
 }
 
 func TestFlags(t *testing.T) {
@@ -219,14 +209,19 @@ func TestFlags(t *testing.T) {
 
 // The cutoff day itself still says "stops working after".
 func TestCutoffDay(t *testing.T) {
-	for date, want := range map[string]string{
-		"2026-10-31": "stops working after 2026-10-31",
-		"2026-11-01": "stopped working on 2026-11-01",
-	} {
-		res := analysistest.Run(&recorder{}, testdata(), newAnalyzer(t, "now", date), "jpdgraphqlscopes")
+	wants := map[*analysis.Analyzer]string{
+		newAnalyzer(t, "now", "2026-10-31"): "stops working after 2026-10-31",
+		newAnalyzer(t, "now", "2026-11-01"): "stopped working on 2026-11-01",
+	}
+	var as []*analysis.Analyzer
+	for a := range wants {
+		as = append(as, a)
+	}
+	for a, acts := range atltest.Analyze(t, testdata(), as, nil, "jpdgraphqlscopes") {
+		date, want := a.Flags.Lookup("now").Value.String(), wants[a]
 		n := 0
-		for _, r := range res {
-			for _, d := range r.Diagnostics {
+		for _, act := range acts {
+			for _, d := range act.Diagnostics {
 				n++
 				if !strings.Contains(d.Message, want) {
 					t.Errorf("-now=%s: %q does not say %q", date, d.Message, want)

@@ -79,7 +79,7 @@ type structInfo struct {
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
-	if !opts.enable && !opts.auto || pass.TypesInfo == nil {
+	if !opts.enable && !opts.auto {
 		return rep.Off(), nil
 	}
 	c := &checker{

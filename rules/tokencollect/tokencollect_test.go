@@ -5,13 +5,15 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/tokencollect"
 )
 
 func testdata() string { return atltest.Fixtures() }
+
+// broken lists the fixtures that do not type-check on purpose.
+var broken = []string{"tokencollectbad"}
 
 func enabled(t *testing.T) *analysis.Analyzer {
 	a := tokencollect.New()
@@ -21,20 +23,15 @@ func enabled(t *testing.T) *analysis.Analyzer {
 	return a
 }
 
-func TestPositivesAndNearMisses(t *testing.T) {
-	analysistest.Run(t, testdata(), enabled(t), "tokencollect", "tokencollectcli")
-}
-
-func TestBadInput(t *testing.T) {
-	analysistest.Run(t, testdata(), enabled(t), "tokencollectbad")
-}
-
-// The patterns of real apps: connection models with the token in an
-// embedded struct, persisted through a data-access layer from API
-// handlers; a Mattermost plugin's settings and key-value store. A CLI that
-// keeps its own token in the OS keyring stays silent.
-func TestRealCodePatterns(t *testing.T) {
-	analysistest.Run(t, testdata(), enabled(t), "tokencollectconn", "tokencollectmm", "tokencollectkeyring")
+// With the rule on: positives and near misses, bad input, and the
+// patterns of real apps (connection models with the token in an embedded
+// struct, persisted through a data-access layer from API handlers; a
+// Mattermost plugin's settings and key-value store). A CLI that keeps its
+// own token in the OS keyring stays silent. One load for all.
+func TestEnabled(t *testing.T) {
+	atltest.Run(t, t, testdata(), enabled(t), broken,
+		"tokencollect", "tokencollectcli", "tokencollectbad",
+		"tokencollectconn", "tokencollectmm", "tokencollectkeyring")
 }
 
 // -tokencollect.auto reports in apps and plugins exactly what the rule
@@ -44,21 +41,8 @@ func TestAuto(t *testing.T) {
 	if err := a.Flags.Set("auto", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(), a, "tokencollect", "tokencollectconn", "tokencollectmm",
+	atltest.Run(t, t, testdata(), a, nil, "tokencollect", "tokencollectconn", "tokencollectmm",
 		"tokencollectcli", "tokencollectkeyring", "tokencollectsdk")
-}
-
-// The SDK's silence under auto is the mode's doing: with the rule on, its
-// token field sent as Basic auth is a finding.
-func TestSDKReportedWhenOn(t *testing.T) {
-	res := analysistest.Run(&silentT{T: t}, testdata(), enabled(t), "tokencollectsdk")
-	n := 0
-	for _, r := range res {
-		n += len(r.Diagnostics)
-	}
-	if n == 0 {
-		t.Errorf("no finding in the SDK with the rule on: the auto test proves nothing")
-	}
 }
 
 func TestFlagHelp(t *testing.T) {
@@ -77,15 +61,30 @@ func TestFlagHelp(t *testing.T) {
 	}
 }
 
-// Off by default: the same fixtures report nothing without the flag.
+// Off by default: the same fixtures report nothing without the flag,
+// whether the package-level analyzer or a fresh one runs. And the SDK's
+// silence under auto is the mode's doing: with the rule on, its token
+// field sent as Basic auth is a finding. One load for the three.
 func TestOffByDefault(t *testing.T) {
-	for _, a := range []*analysis.Analyzer{tokencollect.Analyzer, tokencollect.New()} {
-		res := analysistest.Run(&silentT{T: t}, testdata(), a, "tokencollect", "tokencollectbad", "tokencollectconn", "tokencollectmm", "tokencollectsdk")
-		for _, r := range res {
-			if len(r.Diagnostics) != 0 {
-				t.Errorf("%s: %d diagnostics with the rule off, want 0", r.Pass.Pkg.Path(), len(r.Diagnostics))
+	patterns := []string{"tokencollect", "tokencollectbad", "tokencollectconn", "tokencollectmm", "tokencollectsdk"}
+	on := enabled(t)
+	off := []*analysis.Analyzer{tokencollect.Analyzer, tokencollect.New()}
+	res := atltest.Analyze(t, testdata(), append(off, on), broken, patterns...)
+	for _, a := range off {
+		for _, act := range res[a] {
+			if len(act.Diagnostics) != 0 {
+				t.Errorf("%s: %d diagnostics with the rule off, want 0", act.Package.ID, len(act.Diagnostics))
 			}
 		}
+	}
+	inSDK := 0
+	for _, act := range res[on] {
+		if act.Package.PkgPath == "tokencollectsdk" {
+			inSDK += len(act.Diagnostics)
+		}
+	}
+	if inSDK == 0 {
+		t.Errorf("no finding in the SDK with the rule on: the auto test proves nothing")
 	}
 }
 
@@ -103,9 +102,3 @@ func TestFreshFlags(t *testing.T) {
 		t.Errorf("doc lacks the remedy")
 	}
 }
-
-// silentT swallows the "unexpected diagnostic" errors of analysistest so
-// that the test can count diagnostics itself.
-type silentT struct{ *testing.T }
-
-func (s *silentT) Errorf(format string, args ...any) {}
