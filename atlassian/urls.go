@@ -238,6 +238,32 @@ func RewriteSite(s, product, cloudID string) (string, bool) {
 	return GatewayBase(product, cloudID) + s[u.OriginEnd:], true
 }
 
+// GraphQLGateway is the Atlassian platform GraphQL endpoint for API tokens
+// (Basic auth, scoped or classic) and OAuth 2.0 tokens. It needs no cloud
+// ID: queries name their sites with ARIs or cloud ID arguments.
+const GraphQLGateway = Gateway + "/graphql"
+
+// SiteGraphQLPath is the path of the GraphQL gateway on a site
+// (https://<site>.atlassian.net/gateway/api/graphql), which accepts only
+// classic API tokens and browser sessions.
+const SiteGraphQLPath = "/gateway/api/graphql"
+
+// IsSiteGraphQL reports whether a site path is the site's GraphQL gateway
+// (/gateway/api/graphql, followed by the end, "/", "?" or "#").
+func IsSiteGraphQL(path string) bool { return pathHasPrefix(path, SiteGraphQLPath) }
+
+// RewriteSiteGraphQL returns s, a site GraphQL URL
+// ("https://mysite.atlassian.net/gateway/api/graphql?x"), as the platform
+// GraphQL URL ("https://api.atlassian.com/graphql?x"). It returns false
+// for anything else.
+func RewriteSiteGraphQL(s string) (string, bool) {
+	u, ok := ParseURL(s)
+	if !ok || u.Kind != HostSite || !IsSiteGraphQL(u.Path) {
+		return "", false
+	}
+	return GraphQLGateway + u.Path[len(SiteGraphQLPath):], true
+}
+
 // TenantInfoURL is where the cloud ID of a site can be read.
 func TenantInfoURL(siteHost string) string {
 	return "https://" + siteHost + "/_edge/tenant_info"

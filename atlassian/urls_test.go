@@ -178,3 +178,25 @@ func TestIsSiteSuffix(t *testing.T) {
 		}
 	}
 }
+
+func TestRewriteSiteGraphQL(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"https://mysite.atlassian.net/gateway/api/graphql", "https://api.atlassian.com/graphql", true},
+		{"https://MySite.atlassian.net/gateway/api/graphql?q=1", "https://api.atlassian.com/graphql?q=1", true},
+		{"https://legacy.jira.com/gateway/api/graphql/", "https://api.atlassian.com/graphql/", true},
+		// Near misses: other gateway paths, longer path elements, other hosts.
+		{"https://mysite.atlassian.net/gateway/api/graphqlx", "", false},
+		{"https://mysite.atlassian.net/gateway/api/compass/v1/metrics", "", false},
+		{"https://api.atlassian.com/graphql", "", false},
+		{"https://jira.example.com/gateway/api/graphql", "", false},
+		{"/gateway/api/graphql", "", false},
+	} {
+		got, ok := RewriteSiteGraphQL(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("RewriteSiteGraphQL(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

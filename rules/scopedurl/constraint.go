@@ -14,11 +14,16 @@ import (
 
 // constraints finds the variables and fields that the code constrains to a
 // site host: strings.HasSuffix(host, ".atlassian.net"), strings.Contains(u,
-// ".atlassian.net"), or a flag whose usage text names a site URL.
+// ".atlassian.net"), or a flag whose usage text names a site URL. The value
+// is true when a constraint lies outside test files; an object that only
+// tests constrain maps to false.
 func (ev *evaluator) constraints() map[types.Object]bool {
 	out := map[types.Object]bool{}
+	var nonTest bool
+	add := func(obj types.Object) { out[obj] = out[obj] || nonTest }
 	for c := range ev.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
+		nonTest = !ev.inTest(call)
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			continue
@@ -42,7 +47,7 @@ func (ev *evaluator) constraints() map[types.Object]bool {
 				continue
 			}
 			for obj := range ev.roots(call.Args[0], 0) {
-				out[obj] = true
+				add(obj)
 			}
 		case "flag.String", "flag.StringVar":
 			if !isFlagString(ev.info, call, fn.Name()) {
@@ -54,7 +59,7 @@ func (ev *evaluator) constraints() map[types.Object]bool {
 			}
 			if fn.Name() == "StringVar" {
 				for obj := range ev.roots(call.Args[0], 0) {
-					out[obj] = true
+					add(obj)
 				}
 				continue
 			}
@@ -64,13 +69,13 @@ func (ev *evaluator) constraints() map[types.Object]bool {
 			case *ast.AssignStmt:
 				if k, i := c.ParentEdge(); k.FieldName() == "Rhs" && i < len(n.Lhs) && len(n.Lhs) == len(n.Rhs) {
 					if obj := ev.info.ObjectOf(identOf(n.Lhs[i])); obj != nil {
-						out[obj] = true
+						add(obj)
 					}
 				}
 			case *ast.ValueSpec:
 				if k, i := c.ParentEdge(); k.FieldName() == "Values" && i < len(n.Names) {
 					if obj := ev.info.Defs[n.Names[i]]; obj != nil {
-						out[obj] = true
+						add(obj)
 					}
 				}
 			}

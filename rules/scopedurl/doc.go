@@ -56,6 +56,24 @@
 // value when the code holds one, from go-jira's PATAuthTransport, or from
 // the names around it (JIRA_PAT, oauthToken, apiToken).
 //
+// The site's GraphQL gateway, https://<site>.atlassian.net/gateway/api/graphql,
+// takes classic API tokens only. Scoped API tokens and OAuth 2.0 tokens go
+// to https://api.atlassian.com/graphql, which needs no cloud ID: Atlassian's
+// Guard Detect guide (https://developer.atlassian.com/cloud/guard-detect/developer/getting-started)
+// says user API tokens used by "scripts and simple integrations" use the
+// https://api.atlassian.com/graphql URL, and that scoped API tokens work
+// there; the platform GraphQL overview (https://developer.atlassian.com/cloud/compass/graphql/)
+// lists the authentication of each client. The message suggests that URL,
+// and the fix rewrites the literal that writes the site origin and
+// /gateway/api, with or without a cloud ID.
+//
+// Evidence that only tests supply is not used outside them: a site URL that
+// reaches a request only from a _test.go file (an SDK's NewRequest whose
+// site the caller gives, a token check whose test passes
+// "example.atlassian.net"), or a site check (strings.HasSuffix) written
+// only in a test, gives no finding in the package's own code. A request
+// made in a test with a site of its own is reported in the test.
+//
 // Silent on URLs already on api.atlassian.com/ex/…, OAuth flows that use
 // api.atlassian.com, Bitbucket (bitbucket.org, api.bitbucket.org), Data
 // Center and other hosts.
@@ -69,6 +87,18 @@
 // jira; /wiki: confluence) or from the client (go-jira: jira; go-atlassian:
 // its package). There is no fix without a cloud ID, when the product is
 // unknown, when the site origin is not written in one string literal
-// (url.URL{Host: …}, a site name pasted into a format), or when the literal
-// serves requests of different products.
+// (url.URL{Host: …}, a site name pasted into a format), when the literal
+// serves requests of different products, or when it also builds strings
+// that are not the URLs of reported requests: a constant siteURL used for
+// siteURL + "/rest/api/3/issue/" + key and for siteURL + "/browse/" + key
+// (a link for people, which must keep pointing at the site) keeps its
+// value, and the message names the other use. The uses are followed
+// through concatenations, fmt.Sprintf, variables, constants, struct fields,
+// flag defaults, the parameters and results of the package's functions;
+// an exported package-level name may be used anywhere and gets no fix.
+//
+// Messages name the cloud-ID option the way the driver in use spells it,
+// set by -scopedurl.hint: flag (the default: -scopedurl.cloudid, for the
+// command line and go vet), setting (cloud-ids:, for golangci-lint, whose
+// plugin sets it) or both.
 package scopedurl

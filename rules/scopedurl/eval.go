@@ -27,21 +27,26 @@ type seg struct {
 
 // A prefix is a candidate value of a URL expression: its constant prefix
 // s, where each byte of s is written, and whether s is the whole value.
+//
+// test is set when any part of the value comes from a _test.go file (or
+// testdata): a site URL that only tests supply is evidence about the
+// tests, not about the code they call.
 type prefix struct {
 	s        string
 	segs     []seg
 	complete bool
+	test     bool
 }
 
 func (p prefix) concat(q prefix) prefix {
 	segs := make([]seg, 0, len(p.segs)+len(q.segs))
 	segs = append(append(segs, p.segs...), q.segs...)
-	return prefix{s: p.s + q.s, segs: segs, complete: q.complete}
+	return prefix{s: p.s + q.s, segs: segs, complete: q.complete, test: p.test || q.test}
 }
 
 // cut returns the first n bytes of p, incomplete.
 func (p prefix) cut(n int) prefix {
-	out := prefix{s: p.s[:n]}
+	out := prefix{s: p.s[:n], test: p.test}
 	for _, s := range p.segs {
 		if n <= 0 {
 			break
@@ -57,7 +62,7 @@ func (p prefix) cut(n int) prefix {
 
 // slice returns bytes [i, j) of p, complete.
 func (p prefix) slice(i, j int) prefix {
-	out := prefix{s: p.s[i:j], complete: true}
+	out := prefix{s: p.s[i:j], complete: true, test: p.test}
 	at := 0
 	for _, s := range p.segs {
 		lo, hi := max(i, at), min(j, at+s.n)
@@ -92,10 +97,14 @@ type evaluator struct {
 	consts map[types.Object]ast.Expr // package constants -> their value expressions
 	tags   map[*types.Var]string     // struct fields -> their tags
 	depth  int
+
+	// visited holds every expression eval, constant and urlObj looked at:
+	// the expressions whose values flow into a URL of a request.
+	visited map[ast.Node]bool
 }
 
 func newEvaluator(info *types.Info, m *model.Result) *evaluator {
-	ev := &evaluator{info: info, m: m, consts: map[types.Object]ast.Expr{}, tags: map[*types.Var]string{}}
+	ev := &evaluator{info: info, m: m, consts: map[types.Object]ast.Expr{}, tags: map[*types.Var]string{}, visited: map[ast.Node]bool{}}
 	for c := range m.Inspector.Root().Preorder((*ast.ValueSpec)(nil), (*ast.Field)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.ValueSpec:
@@ -122,6 +131,21 @@ func newEvaluator(info *types.Info, m *model.Result) *evaluator {
 	return ev
 }
 
+// inTest reports whether n lies in a _test.go file or in testdata.
+func (ev *evaluator) inTest(n ast.Node) bool {
+	return ev.m.FileOf(n.Pos()).IsTest()
+}
+
+// markTest sets the test flag of ps when e lies in a test file.
+func (ev *evaluator) markTest(e ast.Expr, ps []prefix) []prefix {
+	if len(ps) > 0 && ev.inTest(e) {
+		for i := range ps {
+			ps[i].test = true
+		}
+	}
+	return ps
+}
+
 // eval returns the candidate prefixes of a string expression.
 func (ev *evaluator) eval(e ast.Expr) []prefix {
 	if e == nil || ev.depth > 12 {
@@ -129,7 +153,11 @@ func (ev *evaluator) eval(e ast.Expr) []prefix {
 	}
 	ev.depth++
 	defer func() { ev.depth-- }()
-	e = ast.Unparen(e)
+	ev.visited[e] = true
+	return ev.markTest(e, ev.eval1(ast.Unparen(e)))
+}
+
+func (ev *evaluator) eval1(e ast.Expr) []prefix {
 	if tv, ok := ev.info.Types[e]; ok && tv.Value != nil {
 		if tv.Value.Kind() != constant.String {
 			return nil
@@ -161,6 +189,7 @@ func (ev *evaluator) eval(e ast.Expr) []prefix {
 	case *ast.StarExpr:
 		// *p with p := flag.String(name, default, usage).
 		var out []prefix
+		ev.visited[n.X] = true
 		for _, v := range ev.m.Values(ev.info, n.X) {
 			if call, ok := v.Expr.(*ast.CallExpr); ok && v.Index < 1 && isFlagString(ev.info, call, "String") {
 				out = append(out, ev.eval(call.Args[1])...)
@@ -192,9 +221,10 @@ func (ev *evaluator) eval(e ast.Expr) []prefix {
 // constant returns the prefix of a constant expression, with the literals
 // that write it when they are in the package.
 func (ev *evaluator) constant(e ast.Expr, val string) prefix {
+	ev.visited[e] = true
 	switch n := e.(type) {
 	case *ast.BasicLit:
-		return prefix{s: val, segs: []seg{{lit: n, n: len(val)}}, complete: true}
+		return prefix{s: val, segs: []seg{{lit: n, n: len(val)}}, complete: true, test: ev.inTest(n)}
 	case *ast.BinaryExpr:
 		x, y := ev.info.Types[n.X], ev.info.Types[n.Y]
 		if n.Op == token.ADD && x.Value != nil && y.Value != nil && x.Value.Kind() == constant.String && y.Value.Kind() == constant.String {
@@ -354,10 +384,15 @@ func (ev *evaluator) urlObj(e ast.Expr) []prefix {
 	}
 	ev.depth++
 	defer func() { ev.depth-- }()
+	ev.visited[e] = true
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
+	return ev.markTest(e, ev.urlObj1(e))
+}
+
+func (ev *evaluator) urlObj1(e ast.Expr) []prefix {
 	switch n := e.(type) {
 	case *ast.CompositeLit:
 		var scheme, host, path []prefix
