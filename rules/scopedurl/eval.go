@@ -83,6 +83,17 @@ func (p prefix) litAt(n int) (*ast.BasicLit, int) {
 	return p.segs[0].lit, p.segs[0].off
 }
 
+// hole is what follows a prefix s when the next part of the value is
+// unknown: inside the host ("https://" + name + ".atlassian.net") an
+// [atlassian.Hole] that keeps the value going, so that the site domain
+// written after it is seen; elsewhere the end of what is known.
+func hole(s string) prefix {
+	if i := strings.Index(s, "://"); i > 0 && !strings.ContainsAny(s[i+3:], "/?#") {
+		return plain(atlassian.Hole, true)
+	}
+	return prefix{}
+}
+
 func plain(s string, complete bool) prefix {
 	return prefix{s: s, segs: []seg{{n: len(s)}}, complete: complete}
 }
@@ -101,6 +112,8 @@ type evaluator struct {
 	// visited holds every expression eval, constant and urlObj looked at:
 	// the expressions whose values flow into a URL of a request.
 	visited map[ast.Node]bool
+
+	flagTargets map[types.Object]bool // targets of flag StringVar calls, built on first use
 }
 
 func newEvaluator(info *types.Info, m *model.Result) *evaluator {
@@ -177,7 +190,7 @@ func (ev *evaluator) eval1(e ast.Expr) []prefix {
 			}
 			ys := ev.eval(n.Y)
 			if len(ys) == 0 {
-				out = append(out, x.concat(prefix{}))
+				out = append(out, x.concat(hole(x.s)))
 			}
 			for _, y := range ys {
 				out = append(out, x.concat(y))
@@ -333,7 +346,7 @@ func (ev *evaluator) sprintf(f prefix, args []ast.Expr) []prefix {
 				continue
 			}
 			if len(as) == 0 {
-				next = append(next, o.concat(prefix{}))
+				next = append(next, o.concat(hole(o.s)))
 			}
 			for _, a := range as {
 				next = append(next, o.concat(a))

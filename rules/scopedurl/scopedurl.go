@@ -138,6 +138,12 @@ type finding struct {
 	product string // "jira", "confluence" or ""
 	graphql bool   // the path is the site's GraphQL gateway (/gateway/api/graphql)
 	cand    prefix // the site candidate (for the fix)
+	located bool   // the URL's origin is a site or a placeholder site (origin is set)
+
+	// doc is the documentation that says the URL is a site URL, when that
+	// is the only evidence: "the usage text of flag -url names a site",
+	// "placeholder https://<your-domain>.atlassian.net".
+	doc string
 
 	shared *sharedUse // the literal to rewrite also builds other strings
 }
@@ -152,15 +158,24 @@ type sharedUse struct {
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
 	m := rep.Model
-	if len(m.Sinks) == 0 || pass.TypesInfo == nil || !mentionsSiteDomain(m) {
+	if pass.TypesInfo == nil {
 		return rep.Result(), nil
 	}
-	reaches := m.Reaches(pass.TypesInfo)
+	extra := libraryReaches(pass.TypesInfo, m)
+	if len(m.Sinks) == 0 && len(extra) == 0 || !mentionsSiteDomain(m) {
+		return rep.Result(), nil
+	}
+	var reaches []*model.Reach
+	if len(m.Sinks) > 0 {
+		reaches = m.Reaches(pass.TypesInfo)
+	}
+	reaches = append(reaches, extra...)
 	if len(reaches) == 0 {
 		return rep.Result(), nil
 	}
 	ev := newEvaluator(pass.TypesInfo, m)
-	var constrained map[types.Object]bool
+	var constrained map[types.Object]*evidence
+	gatewayOK := -1 // whether the package accepts the gateway form or a cloud ID; -1 unknown
 	var findings []*finding
 	seen := map[token.Pos]bool{}
 	urls := map[ast.Node]bool{} // URL expressions of reported requests
@@ -178,29 +193,58 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		test := ev.inTest(r.URL)
 		f := &finding{reach: r, cls: cls, kind: kind}
 		for _, p := range ev.eval(r.URL) {
-			u, ok := atlassian.ParseURL(p.s)
-			if !ok || u.Kind != atlassian.HostSite || p.test && !test {
+			if p.test && !test {
 				continue
+			}
+			u, ok := atlassian.ParseURL(p.s)
+			if !ok || u.Kind != atlassian.HostSite {
+				if u, ok = atlassian.ParsePlaceholderSite(p.s); !ok {
+					continue
+				}
 			}
 			f.site, f.origin, f.path, f.full, f.cand = u.Host, p.s[:u.OriginEnd], u.Path, p.complete, p
 			f.product = u.Product
+			if u.Placeholder != "" {
+				f.site = ""
+				f.origin = strings.Replace(f.origin, atlassian.Hole, "<site>", 1)
+				if u.Placeholder != atlassian.Hole {
+					f.doc = "placeholder " + f.origin
+				}
+			}
+			f.located = true
 			break
 		}
-		if f.site == "" {
+		if !f.located {
 			if constrained == nil {
 				constrained = ev.constraints()
 			}
-			hit := false
+			var hit *evidence
 			for obj := range ev.roots(r.URL, 0) {
-				if nonTest, ok := constrained[obj]; ok && (nonTest || test) {
-					hit = true
-					break
+				if e := constrained[obj]; e != nil && (e.nonTest || test) && (hit == nil || hit.doc != "") {
+					hit = e
 				}
 			}
-			if !hit {
+			f.path, f.full = ev.pathHint(r.URL)
+			switch {
+			case hit != nil:
+				f.doc = hit.doc
+			case cls == credAPIToken && atlassian.CloudOnlyPath(f.path) != "" && ev.configurable(r.URL):
+				// A Cloud-only path with Basic auth to a configurable
+				// base URL: users will enter their site URL, unless the
+				// code accepts the gateway form or a cloud ID.
+				if gatewayOK < 0 {
+					gatewayOK = 0
+					if acceptsGateway(pass.TypesInfo, m) {
+						gatewayOK = 1
+					}
+				}
+				if gatewayOK == 1 {
+					continue
+				}
+				f.doc = "the path " + atlassian.CloudOnlyPath(f.path) + " exists only on Atlassian Cloud"
+			default:
 				continue
 			}
-			f.path, f.full = ev.pathHint(r.URL)
 			f.product = atlassian.ProductOfPath(f.path)
 		}
 		f.graphql = atlassian.IsSiteGraphQL(f.path)
@@ -252,22 +296,43 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	return rep.Result(), nil
 }
 
-// mentionsSiteDomain is the gate: a package none of whose constant strings
-// names a site domain has nothing to report.
+// mentionsSiteDomain is the gate: a package with no constant string,
+// struct tag or comment that names a site domain, and no constant string
+// with a Cloud-only path, has nothing to report.
 func mentionsSiteDomain(m *model.Result) bool {
 	for _, s := range m.Strings {
 		v := s.Value
-		if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+		if hasSiteDomain(v) || strings.Contains(v, "/rest/api/3") || strings.Contains(v, "/gateway/api") || strings.Contains(v, "/wiki/api/v2") {
 			return true
 		}
-		// Upper-case spellings, without allocating for strings that
-		// cannot hold a domain.
-		if strings.IndexByte(v, '.') >= 0 && hasUpper(v) {
-			v = strings.ToLower(v)
-			if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
-				return true
+	}
+	for _, f := range m.Files {
+		for _, cg := range f.File.Comments {
+			for _, c := range cg.List {
+				if hasSiteDomain(c.Text) {
+					return true
+				}
 			}
 		}
+	}
+	for c := range m.Inspector.Root().Preorder((*ast.Field)(nil)) {
+		if tag := c.Node().(*ast.Field).Tag; tag != nil && hasSiteDomain(tag.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSiteDomain reports whether s holds atlassian.net or .jira.com, in any case.
+func hasSiteDomain(v string) bool {
+	if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+		return true
+	}
+	// Upper-case spellings, without allocating for strings that
+	// cannot hold a domain.
+	if strings.IndexByte(v, '.') >= 0 && hasUpper(v) {
+		v = strings.ToLower(v)
+		return strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com")
 	}
 	return false
 }
@@ -322,6 +387,8 @@ func (f *finding) fixBase(opts *options) string {
 // libraryProduct is the product a library client talks to.
 func libraryProduct(r *model.Reach) string {
 	switch r.Library {
+	case "confluence-go-api":
+		return atlassian.ProductConfluence
 	case "go-jira":
 		return atlassian.ProductJira
 	case "go-atlassian":
@@ -337,7 +404,10 @@ func libraryProduct(r *model.Reach) string {
 
 func (f *finding) message(fset *token.FileSet, opts *options) string {
 	where := f.origin
-	if f.site == "" {
+	switch {
+	case f.doc != "":
+		where = "a <site>.atlassian.net host (" + f.doc + ")"
+	case f.site == "" && !f.located:
 		where = "a <site>.atlassian.net host (the code expects one)"
 	}
 	id := opts.cloudIDs[f.site]
@@ -359,6 +429,14 @@ func (f *finding) message(fset *token.FileSet, opts *options) string {
 	if f.shared != nil {
 		lit, use := fset.Position(f.shared.lit.Pos()), fset.Position(f.shared.use.Pos())
 		cloudID += fmt.Sprintf("; no fix: the site URL at %s:%d also builds a string that is not an API request (%s:%d), so give the API requests a base URL of their own", filepath.Base(lit.Filename), lit.Line, filepath.Base(use.Filename), use.Line)
+	}
+	if f.doc != "" && f.cls == credAPIToken {
+		// Documentation evidence: the code takes any URL, its documentation
+		// tells users to enter a site.
+		if !f.graphql {
+			gateway += " or a cloud ID option"
+		}
+		return fmt.Sprintf("API token sent with Basic auth to %s: the documented base URL is a site URL, where scoped API tokens fail with 401/404 errors that look like missing permissions; accept %s%s", where, gateway, cloudID)
 	}
 	switch f.cls {
 	case credBearer:

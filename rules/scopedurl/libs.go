@@ -1,0 +1,193 @@
+package scopedurl
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/atlint/atlint/analyzer/model"
+)
+
+// Client libraries whose credentials and base URL the rule reads itself
+// (the shared model does not know them yet).
+const (
+	modResty       = "github.com/go-resty/resty"
+	modRestyV3     = "resty.dev/v3"
+	modConfluence  = "github.com/virtomize/confluence-go-api"
+	modConfluence0 = "github.com/cseeger-epages/confluence-go-api" // its earlier home
+)
+
+// libraryReaches links the credentials of library clients to their base
+// URL: a confluence-go-api client, NewAPI(url, user, token), sends Basic
+// auth to url; a resty client with SetBasicAuth or SetAuthToken sends it to
+// the URL of its SetBaseURL (SetHostURL), and a resty request with them to
+// the URL of its Get, Post... call.
+func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
+	if !m.Imports(modResty, modRestyV3, modConfluence, modConfluence0) {
+		return nil
+	}
+	var out []*model.Reach
+	var bases []*ast.CallExpr // resty SetBaseURL/SetHostURL calls
+	type auth struct {
+		call *ast.CallExpr
+		fn   *types.Func
+	}
+	var auths []auth
+	for c := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			continue
+		}
+		path := fn.Pkg().Path()
+		switch {
+		case (model.PathWithin(path, modConfluence) || model.PathWithin(path, modConfluence0)) && fn.Name() == "NewAPI" && model.RecvName(fn) == "" && len(call.Args) == 3:
+			s := &model.AuthSink{Kind: model.AuthBasic, Library: "confluence-go-api", Node: call, Cursor: c, User: call.Args[1], Secret: call.Args[2], Scheme: "Basic", Target: call}
+			out = append(out, &model.Reach{Sink: s, Call: call, Cursor: c, URL: call.Args[0], Library: "confluence-go-api", Package: path})
+		case model.PathWithin(path, modResty) || model.PathWithin(path, modRestyV3):
+			switch fn.Name() {
+			case "SetBaseURL", "SetHostURL":
+				if model.RecvName(fn) == "Client" && len(call.Args) == 1 {
+					bases = append(bases, call)
+				}
+			case "SetBasicAuth", "SetAuthToken":
+				auths = append(auths, auth{call, fn})
+			}
+		}
+	}
+	for _, a := range auths {
+		s := &model.AuthSink{Library: "resty", Node: a.call, Target: receiver(a.call)}
+		if c, ok := m.Inspector.Root().FindNode(a.call); ok {
+			s.Cursor = c
+		}
+		switch {
+		case a.fn.Name() == "SetBasicAuth" && len(a.call.Args) == 2:
+			s.Kind, s.Scheme, s.User, s.Secret = model.AuthBasic, "Basic", a.call.Args[0], a.call.Args[1]
+		case a.fn.Name() == "SetAuthToken" && len(a.call.Args) == 1:
+			s.Kind, s.Scheme, s.Secret = model.AuthBearer, "Bearer", a.call.Args[0]
+		default:
+			continue
+		}
+		var urls []ast.Expr
+		switch model.RecvName(a.fn) {
+		case "Client":
+			// The base URLs set on the same client: in the same call chain,
+			// or on the same variable or field.
+			root := chainRoot(a.call)
+			for _, b := range bases {
+				if sameClient(info, root, chainRoot(b)) {
+					urls = append(urls, b.Args[0])
+				}
+			}
+		case "Request":
+			// client.R().SetBasicAuth(u, p).Get(url)
+			if c, ok := m.Inspector.Root().FindNode(a.call); ok {
+				if u := chainedRequestURL(info, c); u != nil {
+					urls = append(urls, u)
+				}
+			}
+		}
+		for _, u := range urls {
+			out = append(out, &model.Reach{Sink: s, Call: a.call, Cursor: s.Cursor, URL: u, Library: "resty", Package: a.fn.Pkg().Path()})
+		}
+	}
+	return out
+}
+
+// receiver is x in x.f(...).
+func receiver(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+// chainRoot follows a method chain a.B().C().D() down to a: the first
+// receiver that is not a method call.
+func chainRoot(call *ast.CallExpr) ast.Expr {
+	e := receiver(call)
+	for {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return e
+		}
+		r := receiver(c)
+		if r == nil {
+			return c // resty.New()
+		}
+		e = r
+	}
+}
+
+// sameClient reports whether two chain roots are the same client: the same
+// call (resty.New().SetBaseURL(u).SetBasicAuth(...)), or the same variable
+// or field.
+func sameClient(info *types.Info, a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	if a == nil || b == nil {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	oa, ob := model.ObjectOf(info, a), model.ObjectOf(info, b)
+	return oa != nil && oa == ob
+}
+
+// chainedRequestURL returns the URL argument of the Get, Post... call that
+// a resty request method chain at c ends in.
+func chainedRequestURL(info *types.Info, c inspector.Cursor) ast.Expr {
+	for depth := 0; depth < 8; depth++ {
+		sel, ok := c.Parent().Node().(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		call, ok := c.Parent().Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != sel {
+			return nil
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || model.RecvName(fn) != "Request" {
+			return nil
+		}
+		switch fn.Name() {
+		case "Get", "Head", "Post", "Put", "Patch", "Delete", "Options":
+			if len(call.Args) == 1 {
+				return call.Args[0]
+			}
+			return nil
+		case "Execute":
+			if len(call.Args) == 2 {
+				return call.Args[1]
+			}
+			return nil
+		}
+		c = c.Parent().Parent()
+	}
+	return nil
+}
+
+// acceptsGateway reports whether the package already accepts the API
+// gateway form or a cloud ID: a string naming api.atlassian.com or an
+// /ex/jira, /ex/confluence prefix, or a name that says cloud ID.
+func acceptsGateway(info *types.Info, m *model.Result) bool {
+	for _, s := range m.Strings {
+		v := strings.ToLower(s.Value)
+		if strings.Contains(v, "api.atlassian.com") || strings.Contains(v, "/ex/jira") || strings.Contains(v, "/ex/confluence") || mentionsCloudID(v) {
+			return true
+		}
+	}
+	for id := range info.Defs {
+		if id != nil && mentionsCloudID(strings.ToLower(id.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsCloudID(lower string) bool {
+	return strings.Contains(lower, "cloudid") || strings.Contains(lower, "cloud_id") || strings.Contains(lower, "cloud-id")
+}
