@@ -164,3 +164,11 @@ func TestHint(t *testing.T) {
 func TestTestOnlyEvidence(t *testing.T) {
 	analysistest.Run(t, testdata, scopedurl.New(), "scopedurltests")
 }
+
+// TestConfig: site URLs that come from configuration (issue 15, §2):
+// placeholder and run-time site labels, documentation that names a site,
+// Cloud-only paths sent to a configured base URL, the libraries real code
+// uses; silent on generic clients and when the code accepts a cloud ID.
+func TestConfig(t *testing.T) {
+	analysistest.Run(t, testdata, scopedurl.New(), "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs")
+}
