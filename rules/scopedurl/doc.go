@@ -35,7 +35,13 @@
 //     BasicAuthTransport, PATAuthTransport or BearerAuthTransport;
 //   - go-atlassian clients (github.com/ctreminiom/go-atlassian, v1 and v2:
 //     Jira v2/v3, agile, sm, Confluence) made by New whose Auth is set with
-//     SetBasicAuth or SetBearerToken.
+//     SetBasicAuth or SetBearerToken;
+//   - resty clients (github.com/go-resty/resty/v2, resty.dev/v3) with
+//     SetBasicAuth or SetAuthToken, sent to the URL of the client's
+//     SetBaseURL (on the same chain, variable or field) or of the request's
+//     Get, Post…;
+//   - confluence-go-api clients (github.com/virtomize/confluence-go-api):
+//     NewAPI(url, user, token) sends Basic auth to url.
 //
 // A URL counts as a site URL when the code writes its host: a constant,
 // a concatenation or fmt.Sprintf with a constant site prefix, url.URL{Host: …},
@@ -45,7 +51,41 @@
 // strings.HasSuffix(host, ".atlassian.net") or strings.Contains, or a flag
 // whose usage text names a site URL. A URL read only from configuration
 // (an environment variable, a flag or a field without such a constraint) is
-// not reported.
+// not reported. A site label the code fills in at run time
+// (fmt.Sprintf("https://%s.atlassian.net/rest/api/3/…", name),
+// "https://" + name + ".atlassian.net") is a site URL too: the message
+// names https://<site>.atlassian.net.
+//
+// Site URLs from configuration. Most integrations read the base URL from
+// configuration and tell the user, in their documentation, to enter
+// https://<your-domain>.atlassian.net. That documentation is evidence too,
+// reported with its own message ("the documented base URL is a site URL,
+// where scoped API tokens fail…; accept https://api.atlassian.com/ex/jira/{cloudId}/…
+// or a cloud ID option") that names the documentation:
+//
+//   - a placeholder site in a URL the request may use
+//     (https://<your-domain>.atlassian.net/wiki/rest/api, https://{site}.atlassian.net,
+//     https://${SITE}.atlassian.net, https://your-domain.atlassian.net), as a
+//     default value, a cmp.Or fallback or a struct tag default;
+//   - the usage text of a flag (flag, github.com/spf13/pflag and so cobra:
+//     String, StringP, StringVar, StringVarP; urfave/cli's StringFlag with a
+//     Destination) that names a site or a placeholder site;
+//   - a struct field's doc or line comment, or its help, desc, description
+//     or usage tag (kong, envconfig);
+//   - the Description or MarkdownDescription of a Terraform provider
+//     attribute (plugin SDK: read with ResourceData.Get; plugin framework:
+//     the model field tagged tfsdk:"name");
+//   - a Cloud-only path (/rest/api/3, /gateway/api, /wiki/api/v2) sent with
+//     Basic auth to a base URL read from configuration (os.Getenv, a flag,
+//     viper, a field with a json/yaml/toml/mapstructure/env/envconfig/koanf
+//     tag), when nothing in the package accepts the gateway form or a cloud
+//     ID (no string naming api.atlassian.com or /ex/jira, no name that says
+//     cloud ID). A parameter of a function is its caller's: an SDK whose
+//     host the caller supplies stays silent.
+//
+// These findings are ATL201 findings (errors) until a separate rule ID with
+// warning severity exists for documentation evidence; a literal site stays
+// an error.
 //
 // The same machinery reports the other credentials a site rejects: an OAuth
 // 2.0 Bearer token (only api.atlassian.com accepts them; cloud IDs at
