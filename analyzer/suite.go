@@ -11,11 +11,13 @@ import (
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules/credentials"
+	"github.com/atlint/atlint/rules/deprecatedapi"
 	"github.com/atlint/atlint/rules/ignores"
 	"github.com/atlint/atlint/rules/jpdgraphql"
 	"github.com/atlint/atlint/rules/readonlytoken"
 	"github.com/atlint/atlint/rules/scopedurl"
 	"github.com/atlint/atlint/rules/tokencollect"
+	"github.com/atlint/atlint/rules/tokenscopes"
 )
 
 // A rule package: its package-level analyzer and its constructor.
@@ -30,6 +32,8 @@ var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
 	{credentials.Analyzer, credentials.New},
 	{scopedurl.Analyzer, scopedurl.New},
+	{tokenscopes.Analyzer, tokenscopes.New},
+	{deprecatedapi.Analyzer, deprecatedapi.New},
 	{jpdgraphql.Analyzer, jpdgraphql.New},
 	{tokencollect.Analyzer, tokencollect.New},
 	{readonlytoken.Analyzer, readonlytoken.New},

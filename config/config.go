@@ -670,8 +670,8 @@ func (b *builder) scopes(key string, v *value) error {
 		return err
 	}
 	for i, s := range ss {
-		if !atlassian.IsJPDScope(s) {
-			return b.errorf(vs[i], key, "unknown Jira Product Discovery scope %q: want one of %s", s, strings.Join(atlassian.JPDScopes, ", "))
+		if !atlassian.IsJPDScope(s) && !atlassian.KnownScope(s) {
+			return b.errorf(vs[i], key, "unknown scope %q: want a scope of Atlassian's REST specs (read:jira-work, read:issue:jira...) or a Jira Product Discovery scope (%s)", s, strings.Join(atlassian.JPDScopes, ", "))
 		}
 		if !contains(b.c.TokenScopes, s) {
 			b.c.TokenScopes = append(b.c.TokenScopes, s)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian"
 )
 
 // The analyzer flags the options become. They are the rules' own flags
@@ -17,7 +18,7 @@ import (
 const (
 	flagTests          = "tests"        // credentials
 	flagCloudID        = "cloudid"      // scopedurl, repeatable: site=uuid
-	flagTokenScopes    = "token-scopes" // jpdgraphql, comma-separated
+	flagTokenScopes    = "token-scopes" // jpdgraphql (JPD scopes) and tokenscopes, comma-separated
 	flagNow            = "now"          // jpdgraphql, YYYY-MM-DD
 	flagReadOnlyTokens = "source"       // readonlytoken, repeatable
 	flagCollect        = "enable"       // tokencollect
@@ -44,7 +45,18 @@ func (c *Config) Settings() []analyzer.Setting {
 		ss = append(ss, analyzer.Setting{Analyzer: "scopedurl", Flag: flagCloudID, Value: s + "=" + c.CloudIDs[s]})
 	}
 	if len(c.TokenScopes) > 0 {
-		ss = append(ss, analyzer.Setting{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: strings.Join(c.TokenScopes, ",")})
+		// One setting for both rules: ATL302 takes the JPD GraphQL
+		// scopes, ATL202 all of them.
+		var jpd []string
+		for _, s := range c.TokenScopes {
+			if atlassian.IsJPDScope(s) {
+				jpd = append(jpd, s)
+			}
+		}
+		if len(jpd) > 0 {
+			ss = append(ss, analyzer.Setting{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: strings.Join(jpd, ",")})
+		}
+		ss = append(ss, analyzer.Setting{Analyzer: "tokenscopes", Flag: flagTokenScopes, Value: strings.Join(c.TokenScopes, ",")})
 	}
 	if c.Now != "" {
 		ss = append(ss, analyzer.Setting{Analyzer: "jpdgraphql", Flag: flagNow, Value: c.Now})

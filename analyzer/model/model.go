@@ -52,6 +52,9 @@ type Result struct {
 
 	reachOnce sync.Once // builds reach on first use (see Reaches)
 	reach     *reachIndex
+
+	reqOnce  sync.Once // builds requests on first use (see Requests)
+	requests []*Request
 }
 
 // FileOf returns the file that contains pos, or nil.

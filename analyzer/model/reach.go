@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -58,6 +59,10 @@ type reachIndex struct {
 	reaches []*Reach
 
 	followed map[*ast.CallExpr]bool // request-making calls followed for the current sink
+
+	// litSinks links &http.Request{...} literals to the sinks that
+	// authenticate them; Reaches leaves them out (a Reach has a call).
+	litSinks map[*ast.CompositeLit][]*AuthSink
 }
 
 type paramOf struct {
@@ -107,6 +112,8 @@ func (r *Result) reachIdx(info *types.Info) *reachIndex {
 			uses:    map[types.Object][]inspector.Cursor{},
 			funcs:   map[*types.Func]inspector.Cursor{},
 			params:  map[*types.Var]paramOf{},
+
+			litSinks: map[*ast.CompositeLit][]*AuthSink{},
 		}
 		x.build()
 		for _, s := range r.Sinks {
@@ -218,9 +225,6 @@ func (x *reachIndex) lhsObject(e ast.Expr) types.Object {
 	}
 	return nil
 }
-
-// maxDepth bounds how far values are followed.
-const maxDepth = 8
 
 func (x *reachIndex) values(e ast.Expr, index int) []Value {
 	var out []Value
@@ -391,14 +395,6 @@ func isHTTPClientLit(info *types.Info, n ast.Node) bool {
 	return ok && isNamed(tv.Type, "net/http", "Client")
 }
 
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
 // reachesOf links one sink to the requests and clients it authenticates.
 func (x *reachIndex) reachesOf(s *AuthSink) []*Reach {
 	var out []*Reach
@@ -442,6 +438,13 @@ func (x *reachIndex) requestReaches(s *AuthSink, v Value, depth int) []*Reach {
 		return nil
 	}
 	switch e := v.Expr.(type) {
+	case *ast.UnaryExpr: // &http.Request{...}
+		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND && IsNamed(x.typeOf(lit), "net/http", "Request") {
+			if !slices.Contains(x.litSinks[lit], s) {
+				x.litSinks[lit] = append(x.litSinks[lit], s)
+			}
+		}
+		return nil
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(x.info, e).(*types.Func)
 		if fn == nil || v.Index > 0 {

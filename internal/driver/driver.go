@@ -71,6 +71,9 @@ func Main(args []string, env Env) int {
 	if len(args) > 0 && args[0] == "help" {
 		return help(args[1:], env)
 	}
+	if len(args) > 0 && args[0] == "scopes" {
+		return scopesMain(args[1:], env)
+	}
 	o, err := parseFlags(args, env)
 	if errors.Is(err, flag.ErrHelp) {
 		return ExitClean
@@ -208,6 +211,7 @@ Usage:
   atlint [flags] [packages]      analyse packages (go list patterns; default ./...)
   atlint [flags] files.go...     analyse the packages of the files, report findings in those files only
   atlint help [RULE]             list the rules, or print one rule's documentation
+  atlint scopes [flags] [packages]  print the least token scopes the code's Atlassian calls need
   go vet -vettool=$(which atlint) [flags] [packages]
 
 Exit status: 0 no findings, 1 findings, 2 usage, configuration or load error.

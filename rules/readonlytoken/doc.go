@@ -19,22 +19,25 @@
 //	Settings.ROToken        the field ROToken of a struct type named Settings
 //	config.Settings.ROToken the field ROToken of type Settings in package config
 //
-// Within each function the token is followed through assignments,
-// declarations, struct fields, concatenation and the fmt, strings and
-// encoding helpers into an auth sink (SetBasicAuth, an Authorization
-// header, go-jira BasicAuthTransport/PATAuthTransport/BearerAuthTransport,
-// go-atlassian Auth.SetBasicAuth/SetBearerToken), and from there to what
-// the credential is attached to: the *http.Request, the transport, the
-// *http.Client built from it, the go-jira or go-atlassian client.
+// The requests and the credentials that reach them come from atlint's
+// request model (model.Result.Requests): a credential reaches a request
+// through variables, struct fields, helper functions of the package
+// (func auth(r *http.Request) { r.SetBasicAuth(u, roToken) } called
+// before the request is sent), Clone and WithContext, an *http.Client
+// whose transport carries it, and the go-jira or go-atlassian client it is
+// set on. Within the function of the auth sink the token is followed
+// through assignments, declarations, struct fields, concatenation and the
+// fmt, strings and encoding helpers; a token a helper gets as a parameter
+// counts for the requests its caller passes in the same call.
 //
-// It reports: a request created with a constant method other than GET or
-// HEAD (http.MethodPost, "DELETE"...; http.NewRequest, NewRequestWithContext,
-// a go-jira or go-atlassian client's NewRequest/NewRawRequest, an
-// http.Request literal, req.Method = ...) that carries the token, or that
-// an authenticated client sends (Do, Call); Post and PostForm of an
-// *http.Client whose transport carries it; and the write methods of
-// go-jira (Issue.Create, Update, UpdateWithOptions, Delete and their
-// WithContext forms) and go-atlassian services (Create, Update, Delete)
-// on a client that carries it. A method that is not a constant is not
-// reported.
+// It reports a request with a constant method other than GET or HEAD
+// (http.MethodPost, "DELETE"...) that carries the token: http.NewRequest,
+// NewRequestWithContext, a go-jira or go-atlassian client's NewRequest or
+// NewRawRequest, an http.Request literal, req.Method = ...; Post and
+// PostForm of an *http.Client whose transport carries it; and go-jira,
+// go-atlassian and go-bitbucket service methods whose request is a write
+// according to atlint's library tables (for go-jira's Create, Update,
+// UpdateWithOptions, Delete and their WithContext forms and go-atlassian's
+// Create, Update and Delete the name decides when the tables lack the
+// method). A method that is not a constant is not reported.
 package readonlytoken

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -119,11 +118,11 @@ func ParseSource(raw string) (Source, error) {
 const fRO uint = 1
 
 type checker struct {
-	pass    *analysis.Pass
-	rep     *model.Reporter
-	srcs    []Source
-	sinkOf  map[*ast.CallExpr]*model.AuthSink
-	visited map[token.Pos]bool
+	pass  *analysis.Pass
+	rep   *model.Reporter
+	srcs  []Source
+	flows map[ast.Node]*model.Flow // function declarations -> their flow
+	taint map[*model.AuthSink]*model.Taint
 }
 
 func run(pass *analysis.Pass, srcs *Sources) (any, error) {
@@ -134,257 +133,159 @@ func run(pass *analysis.Pass, srcs *Sources) (any, error) {
 	if len(rep.Model.Sinks) == 0 {
 		return rep.Result(), nil
 	}
-	c := &checker{pass: pass, rep: rep, srcs: srcs.list, sinkOf: map[*ast.CallExpr]*model.AuthSink{}, visited: map[token.Pos]bool{}}
-	for _, s := range rep.Model.Sinks {
-		if call, ok := s.Node.(*ast.CallExpr); ok {
-			c.sinkOf[call] = s
+	c := &checker{pass: pass, rep: rep, srcs: srcs.list, flows: map[ast.Node]*model.Flow{}, taint: map[*model.AuthSink]*model.Taint{}}
+	reported := map[token.Pos]bool{}
+	for _, q := range rep.Model.Requests(pass.TypesInfo) {
+		method := q.Method
+		if method == "" && q.URLExpr == nil {
+			method = serviceMethod(q) // not in atlint's library tables
 		}
-	}
-	for fc := range rep.Model.Inspector.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := fc.Node().(*ast.FuncDecl)
-		if fd.Body == nil {
+		if isRead(method) {
 			continue
 		}
-		has := false
-		for _, s := range rep.Model.Sinks {
-			if s.Node.Pos() >= fd.Pos() && s.Node.End() <= fd.End() && s.Secret != nil {
-				has = true
-				break
+		for _, cred := range q.Creds {
+			t := c.sinkTaint(cred.Sink, q)
+			if t == nil {
+				continue
 			}
-		}
-		if has {
-			c.function(fc)
+			d := c.diagnostic(q, method, t.What)
+			if !reported[d.Pos] {
+				reported[d.Pos] = true
+				rep.Report("ATL501", d)
+			}
+			break
 		}
 	}
 	return rep.Result(), nil
 }
 
-// A creation is a request made with a known method.
-type creation struct {
-	method string
-	at     ast.Expr      // where to report: the method expression
-	client ast.Expr      // receiver of a client's NewRequest, or nil
-	req    ast.Expr      // the variable it is stored in, or nil
-	call   *ast.CallExpr // the creating call, or nil
-	lit    *ast.CompositeLit
+// diagnostic reports a write request: at its method where the code writes
+// one, else at the call.
+func (c *checker) diagnostic(q *model.Request, method, what string) analysis.Diagnostic {
+	const tail = ": read-only Data Center tokens allow only GET and HEAD; use a read/write token for writes"
+	if q.MethodExpr != nil {
+		return analysis.Diagnostic{Pos: q.MethodExpr.Pos(), End: q.MethodExpr.End(),
+			Message: fmt.Sprintf("read-only token from %s is used for a %s request%s", what, method, tail)}
+	}
+	call := q.Call()
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && q.Library != model.LibNetHTTP {
+		recv, name, _ := strings.Cut(q.Func, ".")
+		return analysis.Diagnostic{Pos: sel.Sel.Pos(), End: call.End(),
+			Message: fmt.Sprintf("read-only token from %s is used for %s.%s, a %s request%s", what, strings.TrimSuffix(recv, "Service"), name, method, tail)}
+	}
+	return analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("read-only token from %s is used for a %s request%s", what, method, tail)}
 }
 
-func (c *checker) function(fc inspector.Cursor) {
+// sinkTaint returns the read-only taint of a sink's secret for request q:
+// its taint in the function around the sink, else the taint of an
+// argument a caller passes for the secret's parameter in a call that also
+// passes q (auth(req, tok) taints req, not the requests of other callers).
+func (c *checker) sinkTaint(s *model.AuthSink, q *model.Request) *model.Taint {
+	if s.Secret == nil {
+		return nil
+	}
+	t, ok := c.taint[s]
+	if !ok {
+		t = c.taintAt(s.Cursor, s.Secret)
+		c.taint[s] = t
+	}
+	if t != nil {
+		return t
+	}
 	info := c.pass.TypesInfo
-	flow := model.NewFlow(info, fc, model.FlowSpec{Source: c.source, Through: c.through, Into: c.into})
-
-	// Requests made in the function, by the path of their variable.
-	var creations []*creation
-	for n := range fc.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		var lhs, rhs []ast.Expr
-		switch s := n.Node().(type) {
-		case *ast.AssignStmt:
-			lhs, rhs = s.Lhs, s.Rhs
-		case *ast.ValueSpec:
-			for _, id := range s.Names {
-				lhs = append(lhs, id)
-			}
-			rhs = s.Values
-		}
-		if len(rhs) == 0 {
+	m := c.rep.Model
+	for _, v := range m.SecretValues(info, s) {
+		if v.Expr == s.Secret {
 			continue
 		}
-		// req.Method = "POST"
-		if len(lhs) == len(rhs) {
-			for i, l := range lhs {
-				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == "Method" && isRequest(info.TypeOf(sel.X)) {
-					if m, ok := constStr(info, rhs[i]); ok {
-						creations = append(creations, &creation{method: m, at: rhs[i], req: sel.X})
-					}
-				}
-			}
-		}
-		cr := c.creation(rhs[0])
-		if cr == nil {
+		cur, ok := m.Inspector.Root().FindNode(v.Expr)
+		if !ok {
 			continue
 		}
-		cr.req = lhs[0]
-		creations = append(creations, cr)
-	}
-	// Requests created where they are used: client.Do(http.NewRequest...)
-	// is not valid Go (two results), but literals are.
-	reported := func(at ast.Expr, what, method string) {
-		if c.visited[at.Pos()] {
-			return
-		}
-		c.visited[at.Pos()] = true
-		c.rep.Report("ATL501", analysis.Diagnostic{
-			Pos: at.Pos(), End: at.End(),
-			Message: fmt.Sprintf("read-only token from %s is used for a %s request: read-only Data Center tokens allow only GET and HEAD; use a read/write token for writes", what, method),
-		})
-	}
-	for _, cr := range creations {
-		if isRead(cr.method) {
+		call, ok := cur.Parent().Node().(*ast.CallExpr)
+		if !ok || !c.passes(call, v.Expr, q) {
 			continue
 		}
-		var t *model.Taint
-		if cr.client != nil {
-			t = flow.Of(cr.client)
-		}
-		if (t == nil || t.Flags&fRO == 0) && cr.req != nil {
-			t = flow.Of(cr.req)
-		}
-		if t != nil && t.Flags&fRO != 0 {
-			reported(cr.at, t.What, cr.method)
-		}
-	}
-	// Sends and write calls.
-	for n := range fc.Preorder((*ast.CallExpr)(nil)) {
-		call := n.Node().(*ast.CallExpr)
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil || fn.Pkg() == nil {
-			continue
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || info.Selections[sel] == nil {
-			continue
-		}
-		p, recv, name := fn.Pkg().Path(), model.RecvName(fn), fn.Name()
-		lib := model.PathWithin(p, model.ModGoJira) || model.PathWithin(p, model.ModGoAtlassian)
-		switch {
-		case p == "net/http" && recv == "Client" && (name == "Post" || name == "PostForm"):
-			if t := flow.Of(sel.X); t != nil && t.Flags&fRO != 0 {
-				reported(call, t.What, "POST")
-			}
-		case (p == "net/http" && recv == "Client" && name == "Do") || (lib && (name == "Do" || name == "Call")):
-			t := flow.Of(sel.X)
-			if t == nil || t.Flags&fRO == 0 || len(call.Args) == 0 {
-				continue
-			}
-			for _, cr := range creations {
-				if !isRead(cr.method) && cr.req != nil && samePath(info, cr.req, call.Args[0]) {
-					reported(cr.at, t.What, cr.method)
-				}
-			}
-			if cr := c.creation(call.Args[0]); cr != nil && !isRead(cr.method) {
-				reported(cr.at, t.What, cr.method)
-			}
-		case lib && writeMethod(p, recv, name):
-			if t := flow.Of(sel.X); t != nil && t.Flags&fRO != 0 {
-				c.report(call, sel, t.What, recv, name)
-			}
-		}
-	}
-}
-
-func (c *checker) report(call *ast.CallExpr, sel *ast.SelectorExpr, what, recv, name string) {
-	if c.visited[call.Pos()] {
-		return
-	}
-	c.visited[call.Pos()] = true
-	verb := "POST"
-	switch {
-	case strings.HasPrefix(name, "Update"):
-		verb = "PUT"
-	case strings.HasPrefix(name, "Delete"):
-		verb = "DELETE"
-	}
-	c.rep.Report("ATL501", analysis.Diagnostic{
-		Pos: sel.Sel.Pos(), End: call.End(),
-		Message: fmt.Sprintf("read-only token from %s is used for %s.%s, a %s request: read-only Data Center tokens allow only GET and HEAD; use a read/write token for writes", what, strings.TrimSuffix(recv, "Service"), name, verb),
-	})
-}
-
-// writeMethod: the service methods whose HTTP method is certain.
-func writeMethod(pkg, recv, name string) bool {
-	if !strings.HasSuffix(recv, "Service") {
-		return false
-	}
-	if model.PathWithin(pkg, model.ModGoJira) {
-		switch name {
-		case "Create", "CreateWithContext", "Update", "UpdateWithContext", "UpdateWithOptions", "UpdateWithOptionsWithContext", "Delete", "DeleteWithContext":
-			return true
-		}
-		return false
-	}
-	return name == "Create" || name == "Update" || name == "Delete"
-}
-
-// creation recognises an expression that makes a request with a constant
-// method: a call returning *http.Request with a parameter named method,
-// or an http.Request literal.
-func (c *checker) creation(e ast.Expr) *creation {
-	info := c.pass.TypesInfo
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch x := e.(type) {
-	case *ast.CompositeLit:
-		if !isRequest(types.NewPointer(info.TypeOf(x))) {
-			return nil
-		}
-		method := ""
-		var at ast.Expr = x
-		for key, value := range model.KeyedFields(x) {
-			if key.Name == "Method" {
-				m, ok := constStr(info, value)
-				if !ok {
-					return nil
-				}
-				method, at = m, value
-			}
-		}
-		return &creation{method: method, at: at, lit: x}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(info, x).(*types.Func)
-		if fn == nil {
-			return nil
-		}
-		sig, _ := fn.Type().(*types.Signature)
-		if sig == nil || sig.Results().Len() == 0 || !isRequest(sig.Results().At(0).Type()) {
-			return nil
-		}
-		for i := 0; i < sig.Params().Len() && i < len(x.Args); i++ {
-			if !strings.EqualFold(sig.Params().At(i).Name(), "method") {
-				continue
-			}
-			m, ok := constStr(info, x.Args[i])
-			if !ok {
-				return nil
-			}
-			cr := &creation{method: m, at: x.Args[i], call: x}
-			if sig.Recv() != nil {
-				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-					cr.client = sel.X
-				}
-			}
-			return cr
+		if t := c.taintAt(cur, v.Expr); t != nil {
+			return t
 		}
 	}
 	return nil
 }
 
+// passes reports whether call passes request q in an argument other than
+// skip.
+func (c *checker) passes(call *ast.CallExpr, skip ast.Expr, q *model.Request) bool {
+	for _, a := range call.Args {
+		if a == skip {
+			continue
+		}
+		for _, v := range c.rep.Model.Values(c.pass.TypesInfo, a) {
+			e := ast.Unparen(v.Expr)
+			if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				e = ast.Unparen(u.X)
+			}
+			if ast.Node(e) == q.Node {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// taintAt is the read-only taint of e, at cursor cur, in its function.
+func (c *checker) taintAt(cur inspector.Cursor, e ast.Expr) *model.Taint {
+	var t *model.Taint
+	fn, ok := enclosingDecl(cur)
+	if ok {
+		f := c.flows[fn.Node()]
+		if f == nil {
+			f = model.NewFlow(c.pass.TypesInfo, fn, model.FlowSpec{Source: c.source})
+			c.flows[fn.Node()] = f
+		}
+		t = f.Of(e)
+	} else {
+		t = c.source(nil, e)
+	}
+	if t == nil || t.Flags&fRO == 0 {
+		return nil
+	}
+	return t
+}
+
+func enclosingDecl(c inspector.Cursor) (inspector.Cursor, bool) {
+	for p := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		return p, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// serviceMethod is the HTTP method of a library service method that
+// atlint's library tables do not list, when its name makes it certain:
+// go-jira's Create, Update, UpdateWithOptions, Delete and their
+// WithContext forms, go-atlassian's Create, Update and Delete.
+func serviceMethod(q *model.Request) string {
+	if q.Library != model.LibGoJira && q.Library != model.LibGoAtlassian {
+		return ""
+	}
+	_, name, _ := strings.Cut(q.Func, ".")
+	if q.Library == model.LibGoJira {
+		name = strings.TrimSuffix(name, "WithContext")
+		name = strings.TrimSuffix(name, "WithOptions")
+	}
+	switch name {
+	case "Create":
+		return "POST"
+	case "Update":
+		return "PUT"
+	case "Delete":
+		return "DELETE"
+	}
+	return ""
+}
+
 func isRead(method string) bool { return method == "" || method == "GET" || method == "HEAD" }
-
-func isRequest(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
-}
-
-func constStr(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
-
-// samePath reports whether two expressions name the same variable.
-func samePath(info *types.Info, a, b ast.Expr) bool {
-	ida, ok1 := ast.Unparen(a).(*ast.Ident)
-	idb, ok2 := ast.Unparen(b).(*ast.Ident)
-	return ok1 && ok2 && info.ObjectOf(ida) != nil && info.ObjectOf(ida) == info.ObjectOf(idb)
-}
 
 // source recognises the configured read-only tokens.
 func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
@@ -398,7 +299,7 @@ func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
 		if !(fn.Pkg().Path() == "os" || fn.Pkg().Path() == "syscall") || (fn.Name() != "Getenv" && fn.Name() != "LookupEnv") {
 			return nil
 		}
-		name, ok := constStr(info, x.Args[0])
+		name, ok := model.ConstString(info, x.Args[0])
 		if !ok {
 			return nil
 		}
@@ -436,7 +337,7 @@ func (c *checker) objSource(obj types.Object, sel *types.Selection, pos token.Po
 			if sel == nil {
 				continue
 			}
-			owner, ownerPkg := ownerOf(sel)
+			owner, ownerPkg := model.FieldOwner(sel)
 			if owner == "" || owner != s.Type {
 				// pkg.Name form may also mean Type.Field with Type = pkg.
 				if !(s.Type == "" && owner == lastElem(s.Pkg)) {
@@ -468,53 +369,4 @@ func pkgMatches(p *types.Package, want string) bool {
 		return p.Path() == want
 	}
 	return p.Name() == want || p.Path() == want
-}
-
-// ownerOf returns the name and package of the struct type that declares
-// the selected field.
-func ownerOf(sel *types.Selection) (string, *types.Package) {
-	t := sel.Recv()
-	idx := sel.Index()
-	for i := 0; i < len(idx)-1; i++ {
-		st := structOf(t)
-		if st == nil || idx[i] >= st.NumFields() {
-			return "", nil
-		}
-		t = st.Field(idx[i]).Type()
-	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name(), n.Obj().Pkg()
-	}
-	return "", nil
-}
-
-func structOf(t types.Type) *types.Struct {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, _ := t.Underlying().(*types.Struct)
-	return st
-}
-
-// through: go-jira and go-atlassian constructors and methods pass the
-// credential on (tp.Client(), jira.NewClient(hc, url), v3.New(hc, site)).
-func (c *checker) through(f *model.Flow, call *ast.CallExpr, fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	p := fn.Pkg().Path()
-	return model.PathWithin(p, model.ModGoJira) || model.PathWithin(p, model.ModGoAtlassian)
-}
-
-// into: an auth sink attaches its secret to its target (the request, or
-// the go-atlassian client).
-func (c *checker) into(f *model.Flow, call *ast.CallExpr, fn *types.Func) ([]ast.Expr, ast.Expr) {
-	s := c.sinkOf[call]
-	if s == nil || s.Target == nil || s.Secret == nil {
-		return nil, nil
-	}
-	return []ast.Expr{s.Target}, s.Secret
 }

@@ -1,0 +1,60 @@
+package deprecatedapi
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the package-level analyzer.
+var Analyzer = New()
+
+// New returns a fresh analyzer.
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             "deprecatedapi",
+		Doc:              model.MustExtractDoc(doc, "deprecatedapi"),
+		URL:              model.DocURL("ATL203"),
+		Requires:         []*analysis.Analyzer{model.Analyzer},
+		RunDespiteErrors: true,
+		ResultType:       model.ReportedType,
+		Run:              run,
+	}
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	rep := model.NewReporter(pass)
+	for _, q := range rep.Model.Requests(pass.TypesInfo) {
+		op, _ := q.Operation()
+		if op == nil || !op.Deprecated && !op.Legacy {
+			continue
+		}
+		rep.Report("ATL203", analysis.Diagnostic{Pos: q.Node.Pos(), End: q.Node.End(), Message: Message(op)})
+	}
+	return rep.Result(), nil
+}
+
+// Message is the ATL203 message for a deprecated or removed operation.
+func Message(op *atlassian.Operation) string {
+	name := op.String()
+	if op.OperationID != "" {
+		name += " (" + op.OperationID + ")"
+	}
+	product := strings.TrimSuffix(op.Product, "-legacy")
+	what := "is deprecated in Atlassian's " + product + " spec"
+	if !op.Deprecated {
+		what = "is gone from Atlassian's current " + product + " spec (only an older one lists it)"
+	}
+	if op.Replacement != "" {
+		return fmt.Sprintf("%s %s: use %s", name, what, op.Replacement)
+	}
+	return fmt.Sprintf("%s %s: move to the operation its documentation names before it is removed", name, what)
+}
