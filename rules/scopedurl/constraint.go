@@ -2,7 +2,6 @@ package scopedurl
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"reflect"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian"
@@ -82,7 +80,7 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 	default:
 		return
 	}
-	fn, _ := typeutil.Callee(ev.info, call).(*types.Func)
+	fn := model.Callee(ev.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
@@ -91,7 +89,7 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 		if len(call.Args) != 2 {
 			return
 		}
-		s, ok := constString(ev.info, call.Args[1])
+		s, ok := model.ConstString(ev.info, call.Args[1])
 		if !ok || !(atlassian.IsSiteSuffix(s) || fn.Name() == "Contains" && strings.Contains(strings.ToLower(s), ".atlassian.net")) {
 			return
 		}
@@ -105,13 +103,13 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 		if want == 0 || len(call.Args) != want || path == "flag" && strings.HasSuffix(fn.Name(), "P") {
 			return
 		}
-		usage, ok := constString(ev.info, call.Args[len(call.Args)-1])
+		usage, ok := model.ConstString(ev.info, call.Args[len(call.Args)-1])
 		if !ok || !atlassian.MentionsSite(usage) {
 			return
 		}
-		name, _ := constString(ev.info, call.Args[0])
+		name, _ := model.ConstString(ev.info, call.Args[0])
 		if strings.HasPrefix(fn.Name(), "StringVar") {
-			name, _ = constString(ev.info, call.Args[1])
+			name, _ = model.ConstString(ev.info, call.Args[1])
 		}
 		doc := "the usage text of flag -" + name + " names a site"
 		if strings.HasPrefix(fn.Name(), "StringVar") {
@@ -190,9 +188,9 @@ func (ev *evaluator) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add
 		for key, value := range model.KeyedFields(lit) {
 			switch key.Name {
 			case "Usage":
-				usage, _ = constString(ev.info, value)
+				usage, _ = model.ConstString(ev.info, value)
 			case "Name":
-				flagName, _ = constString(ev.info, value)
+				flagName, _ = model.ConstString(ev.info, value)
 			case "Destination":
 				dest = value
 			}
@@ -208,12 +206,12 @@ func (ev *evaluator) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add
 			if key.Name != "Description" && key.Name != "MarkdownDescription" {
 				continue
 			}
-			if d, ok := constString(ev.info, value); !ok || !atlassian.MentionsSite(d) {
+			if d, ok := model.ConstString(ev.info, value); !ok || !atlassian.MentionsSite(d) {
 				continue
 			}
 			// The attribute's name: the key of the map entry around lit.
 			if kv, ok := c.Parent().Node().(*ast.KeyValueExpr); ok && c.ParentEdgeKind() == edge.KeyValueExpr_Value {
-				if k, ok := constString(ev.info, kv.Key); ok {
+				if k, ok := model.ConstString(ev.info, kv.Key); ok {
 					tfKeys[k] = "the Description of Terraform attribute " + strconv.Quote(k) + " names a site"
 				}
 			}
@@ -253,12 +251,12 @@ func (ev *evaluator) terraformReads(keys map[string]string, add func(types.Objec
 				}
 			}
 		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
+			fn := model.Callee(ev.info, n)
 			if fn == nil || fn.Pkg() == nil || !model.PathWithin(fn.Pkg().Path(), "github.com/hashicorp/terraform-plugin-sdk") ||
 				model.RecvName(fn) != "ResourceData" || fn.Name() != "Get" || len(n.Args) != 1 {
 				continue
 			}
-			k, ok := constString(ev.info, n.Args[0])
+			k, ok := model.ConstString(ev.info, n.Args[0])
 			if !ok || keys[k] == "" {
 				continue
 			}
@@ -295,14 +293,6 @@ func identOf(e ast.Expr) *ast.Ident {
 		return e.Sel
 	}
 	return nil
-}
-
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // roots returns the variables and fields that the value of e derives
@@ -346,7 +336,7 @@ func (ev *evaluator) roots(e ast.Expr, depth int) map[types.Object]bool {
 			walk(n.X, depth+1)
 			walk(n.Y, depth+1)
 		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
+			fn := model.Callee(ev.info, n)
 			if fn == nil || fn.Pkg() == nil {
 				return
 			}
@@ -407,7 +397,7 @@ func (ev *evaluator) configurable(e ast.Expr) bool {
 		ev.flagTargets = map[types.Object]bool{}
 		for c := range ev.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 			call := c.Node().(*ast.CallExpr)
-			fn, _ := typeutil.Callee(ev.info, call).(*types.Func)
+			fn := model.Callee(ev.info, call)
 			if fn == nil || fn.Pkg() == nil || !strings.HasPrefix(fn.Name(), "StringVar") || len(call.Args) < 4 {
 				continue
 			}
@@ -448,16 +438,16 @@ func (ev *evaluator) originOf(e ast.Expr) ast.Expr {
 			if !ok || x.Op != n.Op {
 				break
 			}
-			if _, isConst := constString(ev.info, x); isConst {
+			if _, isConst := model.ConstString(ev.info, x); isConst {
 				break
 			}
 			n = x
 		}
 		return n.X
 	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
+		fn := model.Callee(ev.info, n)
 		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(n.Args) > 1 {
-			if f, ok := constString(ev.info, n.Args[0]); ok && strings.HasPrefix(f, "%s") {
+			if f, ok := model.ConstString(ev.info, n.Args[0]); ok && strings.HasPrefix(f, "%s") {
 				return n.Args[1]
 			}
 		}

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian"
 )
@@ -98,8 +96,13 @@ func plain(s string, complete bool) prefix {
 	return prefix{s: s, segs: []seg{{n: len(s)}}, complete: complete}
 }
 
-// maxCands bounds the candidates of one expression.
-const maxCands = 16
+// maxCands bounds the candidates of one expression: the model's bound.
+const maxCands = model.MaxCandidates
+
+// maxEvalDepth bounds the nesting eval follows: expression nesting
+// (concatenations, calls) as well as the value hops the model counts in
+// model.MaxDepth.
+const maxEvalDepth = 12
 
 // An evaluator computes the candidate prefixes of URL expressions.
 type evaluator struct {
@@ -161,7 +164,7 @@ func (ev *evaluator) markTest(e ast.Expr, ps []prefix) []prefix {
 
 // eval returns the candidate prefixes of a string expression.
 func (ev *evaluator) eval(e ast.Expr) []prefix {
-	if e == nil || ev.depth > 12 {
+	if e == nil || ev.depth > maxEvalDepth {
 		return nil
 	}
 	ev.depth++
@@ -247,7 +250,7 @@ func (ev *evaluator) constant(e ast.Expr, val string) prefix {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if d, ok := ev.consts[model.ObjectOf(ev.info, n)]; ok && ev.depth < 12 {
+		if d, ok := ev.consts[model.ObjectOf(ev.info, n)]; ok && ev.depth < maxEvalDepth {
 			ev.depth++
 			defer func() { ev.depth-- }()
 			d = ast.Unparen(d)
@@ -260,7 +263,7 @@ func (ev *evaluator) constant(e ast.Expr, val string) prefix {
 }
 
 func (ev *evaluator) call(call *ast.CallExpr) []prefix {
-	fn, _ := typeutil.Callee(ev.info, call).(*types.Func)
+	fn := model.Callee(ev.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
@@ -392,7 +395,7 @@ func (ev *evaluator) joinPath(bases []prefix, elems []ast.Expr) []prefix {
 
 // urlObj returns the prefixes of a url.URL or *url.URL expression.
 func (ev *evaluator) urlObj(e ast.Expr) []prefix {
-	if ev.depth > 12 {
+	if ev.depth > maxEvalDepth {
 		return nil
 	}
 	ev.depth++
@@ -444,7 +447,7 @@ func (ev *evaluator) urlObj1(e ast.Expr) []prefix {
 		}
 		return out
 	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
+		fn := model.Callee(ev.info, n)
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/url" {
 			var out []prefix
 			for _, v := range ev.m.Values(ev.info, n) {
@@ -509,7 +512,7 @@ func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 // isFlagString reports whether call is flag.NAME or (*flag.FlagSet).NAME
 // with the four or three arguments of String and StringVar.
 func isFlagString(info *types.Info, call *ast.CallExpr, name string) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	fn := model.Callee(info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "flag" || fn.Name() != name {
 		return false
 	}
@@ -524,48 +527,19 @@ func isFlagString(info *types.Info, call *ast.CallExpr, name string) bool {
 
 // pathHint returns the constant path that follows the unknown origin of a
 // URL built as origin + "/rest/api/3/..." or fmt.Sprintf("%s/rest/...",
-// origin), and whether it is the whole rest of the URL.
+// origin), and whether it is the whole rest of the URL, from the model's URL
+// templates ("{}/rest/api/3/issue/{}", "https://{}/rest/api/3/myself").
 func (ev *evaluator) pathHint(e ast.Expr) (string, bool) {
-	e = ast.Unparen(e)
-	switch n := e.(type) {
-	case *ast.BinaryExpr:
-		var ops []ast.Expr
-		var flat func(e ast.Expr)
-		flat = func(e ast.Expr) {
-			if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
-				if _, isConst := constString(ev.info, b); !isConst {
-					flat(b.X)
-					flat(b.Y)
-					return
-				}
-			}
-			ops = append(ops, e)
+	for _, u := range ev.m.URLs(ev.info, e) {
+		if u.Path == "" || u.Origin != "" && !strings.Contains(u.Origin, model.Hole) {
+			continue
 		}
-		flat(n)
-		for i, op := range ops {
-			if s, ok := constString(ev.info, op); ok && i > 0 && strings.HasPrefix(s, "/") {
-				path := s
-				for _, rest := range ops[i+1:] {
-					t, ok := constString(ev.info, rest)
-					if !ok {
-						return path, false
-					}
-					path += t
-				}
-				return path, true
-			}
+		// The template's rest: the path and any query, as written.
+		rest := u.Template[strings.Index(u.Template, u.Path):]
+		if i := strings.Index(rest, model.Hole); i >= 0 {
+			return rest[:i], false
 		}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
-		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(n.Args) > 0 {
-			if f, ok := constString(ev.info, n.Args[0]); ok && strings.HasPrefix(f, "%s/") {
-				path := f[2:]
-				if i := strings.IndexByte(path, '%'); i >= 0 {
-					return path[:i], false
-				}
-				return path, true
-			}
-		}
+		return rest, true
 	}
 	return "", false
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
 )
@@ -38,7 +37,7 @@ func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
 	var auths []auth
 	for c := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		fn := model.Callee(info, call)
 		if fn == nil || fn.Pkg() == nil {
 			continue
 		}
@@ -149,7 +148,7 @@ func chainedRequestURL(info *types.Info, c inspector.Cursor) ast.Expr {
 		if !ok || call.Fun != sel {
 			return nil
 		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		fn := model.Callee(info, call)
 		if fn == nil || model.RecvName(fn) != "Request" {
 			return nil
 		}

@@ -535,7 +535,7 @@ func tokenKind(info *types.Info, m *model.Result, e ast.Expr) atlassian.Kind {
 			if !ok {
 				return !isFuncLit(n)
 			}
-			if s, ok := constString(info, x); ok {
+			if s, ok := model.ConstString(info, x); ok {
 				if ms := atlassian.ScanContext(s); len(ms) > 0 {
 					kind = ms[0].Kind
 				} else {

@@ -7,7 +7,8 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/atlint/atlint/analyzer/model"
 )
 
 // A shareCheck tells whether a site literal that a fix would rewrite
@@ -147,7 +148,7 @@ func isWrite(c inspector.Cursor) bool {
 // the way the URL evaluation follows: fmt.Sprintf, url.JoinPath, url.Parse,
 // cmp.Or, strings.Trim*, path.Join.
 func (sc *shareCheck) builds(call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(sc.ev.info, call).(*types.Func)
+	fn := model.Callee(sc.ev.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -166,7 +167,7 @@ func (sc *shareCheck) tests(call *ast.CallExpr) bool {
 		_, builtin := sc.ev.info.Uses[id].(*types.Builtin)
 		return builtin
 	}
-	fn, _ := typeutil.Callee(sc.ev.info, call).(*types.Func)
+	fn := model.Callee(sc.ev.info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
 		return false
 	}
@@ -225,7 +226,7 @@ func (sc *shareCheck) stored(c inspector.Cursor) ([]types.Object, bool) {
 			return sc.stored(p)
 		}
 		// An argument of a function of the package: its parameter.
-		fn, _ := typeutil.Callee(info, n).(*types.Func)
+		fn := model.Callee(info, n)
 		if fn == nil || fn.Pkg() != sc.pkg {
 			break
 		}
