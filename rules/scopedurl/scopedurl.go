@@ -196,9 +196,11 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 			if p.test && !test {
 				continue
 			}
-			u, ok := atlassian.ParseURL(p.s)
-			if !ok || u.Kind != atlassian.HostSite {
-				if u, ok = atlassian.ParsePlaceholderSite(p.s); !ok {
+			// Placeholders first: https://your-domain.atlassian.net is
+			// documentation, not a site.
+			u, ok := atlassian.ParsePlaceholderSite(p.s)
+			if !ok {
+				if u, ok = atlassian.ParseURL(p.s); !ok || u.Kind != atlassian.HostSite {
 					continue
 				}
 			}

@@ -37,6 +37,16 @@ func placeholderDefault() {
 	req.SetBasicAuth("me@example.com", os.Getenv("CONFLUENCE_API_TOKEN"))
 }
 
+// A placeholder that is a valid site name is still a placeholder.
+type Defaults struct {
+	JiraURL string `envconfig:"JIRA_URL" default:"https://your-domain.atlassian.net"`
+}
+
+func tagPlaceholder(d Defaults) {
+	req, _ := http.NewRequest("GET", d.JiraURL+"/rest/api/2/myself", nil) // want `to a <site>\.atlassian\.net host \(placeholder https://your-domain\.atlassian\.net\): the documented base URL is a site URL`
+	req.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
+}
+
 // cobra/pflag usage text.
 type options struct{ url, user, token string }
 
