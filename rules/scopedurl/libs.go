@@ -54,6 +54,10 @@ func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
 				}
 			case "SetBasicAuth", "SetAuthToken":
 				auths = append(auths, auth{call, fn})
+			case "SetHeader":
+				if k, ok := model.ConstString(info, call.Args[0]); ok && len(call.Args) == 2 && strings.EqualFold(k, "Authorization") {
+					auths = append(auths, auth{call, fn})
+				}
 			}
 		}
 	}
@@ -67,6 +71,8 @@ func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
 			s.Kind, s.Scheme, s.User, s.Secret = model.AuthBasic, "Basic", a.call.Args[0], a.call.Args[1]
 		case a.fn.Name() == "SetAuthToken" && len(a.call.Args) == 1:
 			s.Kind, s.Scheme, s.Secret = model.AuthBearer, "Bearer", a.call.Args[0]
+		case a.fn.Name() == "SetHeader":
+			s.Kind, s.Scheme, s.Secret = model.AuthHeader, model.HeaderScheme(info, a.call.Args[1]), a.call.Args[1]
 		default:
 			continue
 		}
@@ -75,9 +81,9 @@ func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
 		case "Client":
 			// The base URLs set on the same client: in the same call chain,
 			// or on the same variable or field.
-			root := chainRoot(a.call)
+			root := chainRoot(info, a.call)
 			for _, b := range bases {
-				if sameClient(info, root, chainRoot(b)) {
+				if sameClient(info, m, root, chainRoot(info, b)) {
 					urls = append(urls, b.Args[0])
 				}
 			}
@@ -86,6 +92,16 @@ func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
 			if c, ok := m.Inspector.Root().FindNode(a.call); ok {
 				if u := chainedRequestURL(info, c); u != nil {
 					urls = append(urls, u)
+				}
+			}
+			// client.OnBeforeRequest(func(c *resty.Client, r *resty.Request) error {
+			//	r.SetHeader("Authorization", "Basic "+...) }): the client's base URLs.
+			if mw := middlewareOf(info, m, a.call); mw != nil {
+				root := chainRoot(info, mw)
+				for _, b := range bases {
+					if sameClient(info, m, root, chainRoot(info, b)) {
+						urls = append(urls, b.Args[0])
+					}
 				}
 			}
 		}
@@ -105,8 +121,9 @@ func receiver(call *ast.CallExpr) ast.Expr {
 }
 
 // chainRoot follows a method chain a.B().C().D() down to a: the first
-// receiver that is not a method call.
-func chainRoot(call *ast.CallExpr) ast.Expr {
+// receiver that is not a method call (resty.New() for
+// resty.New().SetBaseURL(u).SetBasicAuth(...)).
+func chainRoot(info *types.Info, call *ast.CallExpr) ast.Expr {
 	e := receiver(call)
 	for {
 		c, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -114,26 +131,52 @@ func chainRoot(call *ast.CallExpr) ast.Expr {
 			return e
 		}
 		r := receiver(c)
-		if r == nil {
+		if id, ok := ast.Unparen(r).(*ast.Ident); r == nil || ok && isPkgName(info, id) {
 			return c // resty.New()
 		}
 		e = r
 	}
 }
 
+func isPkgName(info *types.Info, id *ast.Ident) bool {
+	_, ok := info.Uses[id].(*types.PkgName)
+	return ok
+}
+
 // sameClient reports whether two chain roots are the same client: the same
-// call (resty.New().SetBaseURL(u).SetBasicAuth(...)), or the same variable
-// or field.
-func sameClient(info *types.Info, a, b ast.Expr) bool {
-	a, b = ast.Unparen(a), ast.Unparen(b)
-	if a == nil || b == nil {
-		return false
+// call (resty.New().SetBaseURL(u).SetBasicAuth(...)), the same variable or
+// field, or a variable assigned the other's chain (c := resty.New().SetBaseURL(u)).
+func sameClient(info *types.Info, m *model.Result, a, b ast.Expr) bool {
+	ia, ib := clientIDs(info, m, a), clientIDs(info, m, b)
+	for id := range ia {
+		if ib[id] {
+			return true
+		}
 	}
-	if a == b {
-		return true
+	return false
+}
+
+// clientIDs names a client root: its variable or field, and the calls that
+// made the values the variable holds.
+func clientIDs(info *types.Info, m *model.Result, e ast.Expr) map[any]bool {
+	e = ast.Unparen(e)
+	out := map[any]bool{}
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		v, ok := model.ObjectOf(info, e).(*types.Var)
+		if !ok {
+			return out
+		}
+		out[v] = true
+		for _, val := range m.Values(info, e) {
+			if call, ok := ast.Unparen(val.Expr).(*ast.CallExpr); ok && val.Index < 1 {
+				out[ast.Unparen(chainRoot(info, call))] = true
+			}
+		}
+	case *ast.CallExpr:
+		out[e] = true
 	}
-	oa, ob := model.ObjectOf(info, a), model.ObjectOf(info, b)
-	return oa != nil && oa == ob
+	return out
 }
 
 // chainedRequestURL returns the URL argument of the Get, Post... call that
@@ -189,4 +232,42 @@ func acceptsGateway(info *types.Info, m *model.Result) bool {
 
 func mentionsCloudID(lower string) bool {
 	return strings.Contains(lower, "cloudid") || strings.Contains(lower, "cloud_id") || strings.Contains(lower, "cloud-id")
+}
+
+// middlewareOf returns the OnBeforeRequest call whose function literal
+// declares the request that call's receiver names, or nil.
+func middlewareOf(info *types.Info, m *model.Result, call *ast.CallExpr) *ast.CallExpr {
+	id, ok := ast.Unparen(chainRoot(info, call)).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	param, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	c, ok := m.Inspector.Root().FindNode(call)
+	if !ok {
+		return nil
+	}
+	for fc := range c.Enclosing((*ast.FuncLit)(nil)) {
+		lit := fc.Node().(*ast.FuncLit)
+		declares := false
+		for _, f := range lit.Type.Params.List {
+			for _, n := range f.Names {
+				declares = declares || info.Defs[n] == param
+			}
+		}
+		if !declares {
+			continue
+		}
+		mw, ok := fc.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		if fn := model.Callee(info, mw); fn != nil && fn.Name() == "OnBeforeRequest" && model.RecvName(fn) == "Client" {
+			return mw
+		}
+		return nil
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ package scopedurlconfiglibs
 
 import (
 	"context"
+	"encoding/base64"
 	"os"
 
 	"github.com/go-resty/resty/v2"
@@ -32,6 +33,17 @@ func restyRequest() {
 	_, _ = resty.New().R().
 		SetAuthToken(os.Getenv("ATLASSIAN_OAUTH_TOKEN")).
 		Get("https://oauth.atlassian.net/rest/api/3/myself") // want `ATL201 OAuth 2\.0 Bearer token sent to https://oauth\.atlassian\.net: `
+}
+
+// resty: a hand-built Basic header in request middleware.
+func restyMiddleware(user, token string) *resty.Client {
+	c := resty.New()
+	c.SetBaseURL("https://mw.atlassian.net") // want `ATL201 API token sent with Basic auth to https://mw\.atlassian\.net: `
+	c.OnBeforeRequest(func(_ *resty.Client, r *resty.Request) error {
+		r.SetHeader("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(user+":"+token)))
+		return nil
+	})
+	return c
 }
 
 // confluence-go-api: NewAPI(url, user, token) sends Basic auth to url.
@@ -93,4 +105,12 @@ func silent(s settings) {
 	c.SetBaseURL(s.Base)
 	c.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
 	_, _ = goconfluence.NewAPI(s.Base, "me", os.Getenv("CONFLUENCE_PASSWORD"))
+
+	m := resty.New().SetBaseURL("https://hooks.example.com")
+	m.OnBeforeRequest(func(_ *resty.Client, r *resty.Request) error {
+		r.SetHeader("Authorization", "Basic "+os.Getenv("HOOK_AUTH"))
+		return nil
+	})
+	r := resty.New().SetBaseURL("https://opaque.atlassian.net").R()
+	r.SetHeader("Authorization", os.Getenv("AUTH_HEADER"))
 }
