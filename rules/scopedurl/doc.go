@@ -37,9 +37,10 @@
 //     Jira v2/v3, agile, sm, Confluence) made by New whose Auth is set with
 //     SetBasicAuth or SetBearerToken;
 //   - resty clients (github.com/go-resty/resty/v2, resty.dev/v3) with
-//     SetBasicAuth or SetAuthToken, sent to the URL of the client's
-//     SetBaseURL (on the same chain, variable or field) or of the request's
-//     Get, Post…;
+//     SetBasicAuth, SetAuthToken or SetHeader("Authorization", "Basic …"),
+//     also on the request inside an OnBeforeRequest middleware, sent to the
+//     URL of the client's SetBaseURL (on the same chain, or on a variable or
+//     field that holds the client) or of the request's Get, Post…;
 //   - confluence-go-api clients (github.com/virtomize/confluence-go-api):
 //     NewAPI(url, user, token) sends Basic auth to url.
 //
