@@ -42,7 +42,11 @@
 //     URL of the client's SetBaseURL (on the same chain, or on a variable or
 //     field that holds the client) or of the request's Get, Post…;
 //   - confluence-go-api clients (github.com/virtomize/confluence-go-api):
-//     NewAPI(url, user, token) sends Basic auth to url.
+//     NewAPI(url, user, token) sends Basic auth to url;
+//   - GraphQL clients on an *http.Client whose Transport is a RoundTripper
+//     of the package that sets the credentials: genqlient and hasura
+//     NewClient(endpoint, httpClient), machinebox NewClient(endpoint,
+//     WithHTTPClient(httpClient)).
 //
 // A URL counts as a site URL when the code writes its host: a constant,
 // a concatenation or fmt.Sprintf with a constant site prefix, url.URL{Host: …},

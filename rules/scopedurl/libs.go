@@ -25,10 +25,10 @@ const (
 // the URL of its SetBaseURL (SetHostURL), and a resty request with them to
 // the URL of its Get, Post... call.
 func libraryReaches(info *types.Info, m *model.Result) []*model.Reach {
+	out := graphqlReaches(info, m)
 	if !m.Imports(modResty, modRestyV3, modConfluence, modConfluence0) {
-		return nil
+		return out
 	}
-	var out []*model.Reach
 	var bases []*ast.CallExpr // resty SetBaseURL/SetHostURL calls
 	type auth struct {
 		call *ast.CallExpr
@@ -268,6 +268,100 @@ func middlewareOf(info *types.Info, m *model.Result, call *ast.CallExpr) *ast.Ca
 			return mw
 		}
 		return nil
+	}
+	return nil
+}
+
+// GraphQL client libraries that take an endpoint and an HTTP client.
+const (
+	modGenqlient  = "github.com/Khan/genqlient/graphql"
+	modHasura     = "github.com/hasura/go-graphql-client"
+	modMachinebox = "github.com/machinebox/graphql"
+)
+
+// graphqlReaches links the credentials that a RoundTripper of the package
+// sets to the endpoint of a GraphQL client built on an *http.Client with
+// that transport: genqlient and hasura NewClient(endpoint, httpClient),
+// machinebox NewClient(endpoint, WithHTTPClient(httpClient)).
+func graphqlReaches(info *types.Info, m *model.Result) []*model.Reach {
+	if !m.Imports(modGenqlient, modHasura, modMachinebox) || len(m.Sinks) == 0 {
+		return nil
+	}
+	// Transports of the package that set credentials: the receiver types
+	// of RoundTrip methods holding a sink.
+	transports := map[*types.TypeName][]*model.AuthSink{}
+	for _, s := range m.Sinks {
+		for fc := range s.Cursor.Enclosing((*ast.FuncDecl)(nil)) {
+			fd := fc.Node().(*ast.FuncDecl)
+			fn, _ := info.Defs[fd.Name].(*types.Func)
+			if fn == nil || fn.Name() != "RoundTrip" {
+				break
+			}
+			recv := fn.Type().(*types.Signature).Recv()
+			if n := namedOf(recv.Type()); n != nil {
+				transports[n.Obj()] = append(transports[n.Obj()], s)
+			}
+			break
+		}
+	}
+	if len(transports) == 0 {
+		return nil
+	}
+	var out []*model.Reach
+	for c := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn := model.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Name() != "NewClient" || model.RecvName(fn) != "" || len(call.Args) < 1 {
+			continue
+		}
+		var hc ast.Expr
+		switch path := fn.Pkg().Path(); {
+		case path == modGenqlient, path == modHasura:
+			if len(call.Args) >= 2 {
+				hc = call.Args[1]
+			}
+		case path == modMachinebox:
+			for _, opt := range call.Args[1:] {
+				if oc, ok := ast.Unparen(opt).(*ast.CallExpr); ok && len(oc.Args) == 1 {
+					if of := model.Callee(info, oc); of != nil && of.Name() == "WithHTTPClient" {
+						hc = oc.Args[0]
+					}
+				}
+			}
+		}
+		if hc == nil {
+			continue
+		}
+		for _, s := range clientTransportSinks(info, m, hc, transports) {
+			out = append(out, &model.Reach{Sink: s, Call: call, Cursor: c, URL: call.Args[0], Library: "graphql", Package: fn.Pkg().Path()})
+		}
+	}
+	return out
+}
+
+// clientTransportSinks returns the sinks of the transport an *http.Client
+// expression is built with: &http.Client{Transport: &T{...}}, possibly
+// through variables.
+func clientTransportSinks(info *types.Info, m *model.Result, hc ast.Expr, transports map[*types.TypeName][]*model.AuthSink) []*model.AuthSink {
+	for _, v := range m.Values(info, hc) {
+		e := ast.Unparen(v.Expr)
+		if u, ok := e.(*ast.UnaryExpr); ok {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok || !model.IsNamed(info.TypeOf(lit), "net/http", "Client") {
+			continue
+		}
+		for key, value := range model.KeyedFields(lit) {
+			if key.Name != "Transport" {
+				continue
+			}
+			for _, tv := range m.Values(info, value) {
+				if n := namedOf(info.TypeOf(tv.Expr)); n != nil && transports[n.Obj()] != nil {
+					return transports[n.Obj()]
+				}
+			}
+		}
 	}
 	return nil
 }

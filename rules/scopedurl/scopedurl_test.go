@@ -170,5 +170,5 @@ func TestTestOnlyEvidence(t *testing.T) {
 // Cloud-only paths sent to a configured base URL, the libraries real code
 // uses; silent on generic clients and when the code accepts a cloud ID.
 func TestConfig(t *testing.T) {
-	analysistest.Run(t, testdata, scopedurl.New(), "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs")
+	analysistest.RunWithSuggestedFixes(t, testdata, scopedurl.New(), "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs")
 }

@@ -5,13 +5,34 @@ package scopedurlconfiglibs
 import (
 	"context"
 	"encoding/base64"
+	"net/http"
 	"os"
 
+	genqlient "github.com/Khan/genqlient/graphql"
 	"github.com/go-resty/resty/v2"
 	fwschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-sdk/v2/helper/schema"
+	mbgraphql "github.com/machinebox/graphql"
 	goconfluence "github.com/virtomize/confluence-go-api"
 )
+
+// GraphQL clients over an http.Client whose transport sets Basic auth.
+type basicTransport struct{ user, token string }
+
+func (t *basicTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(t.user+":"+t.token)))
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+func graphqlClients() {
+	hc := &http.Client{Transport: &basicTransport{"me@example.com", os.Getenv("ATLASSIAN_API_TOKEN")}}
+	_ = genqlient.NewClient("https://gql.atlassian.net/gateway/api/graphql", hc)                          // want `API token sent with Basic auth to https://gql\.atlassian\.net: .*send the request to https://api\.atlassian\.com/graphql$`
+	_ = mbgraphql.NewClient("https://mb.atlassian.net/gateway/api/graphql", mbgraphql.WithHTTPClient(hc)) // want `to https://mb\.atlassian\.net: `
+	// Silent: a plain client, another host.
+	_ = genqlient.NewClient("https://gql.atlassian.net/gateway/api/graphql", http.DefaultClient)
+	_ = genqlient.NewClient("https://api.atlassian.com/graphql", hc)
+}
 
 // resty: a client with a base URL and Basic auth.
 func restyClient() *resty.Client {
