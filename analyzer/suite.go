@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/rules/apppassword"
 	"github.com/atlint/atlint/rules/credentials"
 	"github.com/atlint/atlint/rules/deprecatedapi"
 	"github.com/atlint/atlint/rules/ignores"
@@ -31,6 +32,7 @@ type entry struct {
 var registry = []entry{
 	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
 	{credentials.Analyzer, credentials.New},
+	{apppassword.Analyzer, apppassword.New},
 	{scopedurl.Analyzer, scopedurl.New},
 	{tokenscopes.Analyzer, tokenscopes.New},
 	{deprecatedapi.Analyzer, deprecatedapi.New},

@@ -69,7 +69,9 @@ func (k Kind) String() string {
 }
 
 // EnvName returns the environment variable a program should read a
-// credential of this kind from.
+// credential of this kind from. For an app password it names what replaces
+// it: app passwords stopped working on 2026-07-28 (facts §6), and a scoped
+// API token (sent with the Atlassian account email) takes their place.
 func (k Kind) EnvName() string {
 	switch k {
 	case APIToken, LegacyAPIToken:
@@ -79,7 +81,7 @@ func (k Kind) EnvName() string {
 	case ServiceAccountToken:
 		return "ATLASSIAN_SERVICE_ACCOUNT_TOKEN"
 	case AppPassword:
-		return "BITBUCKET_APP_PASSWORD"
+		return "BITBUCKET_API_TOKEN"
 	case DataCenterPAT:
 		return "JIRA_PAT"
 	case BitbucketDCToken:
@@ -533,6 +535,50 @@ func scanWords(s string, ms []Match) []Match {
 	}
 	return ms
 }
+
+// maxKeyLen bounds the key that [KeyBefore] returns.
+const maxKeyLen = 64
+
+// KeyBefore returns the name of the key whose value starts at offset start
+// of s, in the assignment forms of environment files, shell, flags, YAML,
+// JSON and properties: NAME=value, export NAME=value, --name=value,
+// NAME: value, "name": "value", name = 'value'. It returns "" when the text
+// before start is no such key. It reads at most a few bytes more than the
+// key, so it is cheap to call for every candidate.
+func KeyBefore(s string, start int) string {
+	if start > len(s) {
+		return ""
+	}
+	p := start
+	// An opening quote of the value.
+	if p > 0 && (s[p-1] == '"' || s[p-1] == '\'' || s[p-1] == '`') {
+		p--
+	}
+	for p > 0 && (s[p-1] == ' ' || s[p-1] == '\t') && start-p < 8 {
+		p--
+	}
+	if p == 0 || (s[p-1] != '=' && s[p-1] != ':') {
+		return ""
+	}
+	p--
+	for p > 0 && (s[p-1] == ' ' || s[p-1] == '\t') && start-p < 16 {
+		p--
+	}
+	// A closing quote of the key.
+	if p > 0 && (s[p-1] == '"' || s[p-1] == '\'') {
+		p--
+	}
+	end := p
+	for p > 0 && end-p < maxKeyLen && isKeyChar(s[p-1]) {
+		p--
+	}
+	if p == end || (p > 0 && isKeyChar(s[p-1])) {
+		return ""
+	}
+	return strings.TrimLeft(s[p:end], "-.")
+}
+
+func isKeyChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
 
 // dedup sorts ms and drops a match that repeats the token of an overlapping
 // earlier one (the same token found directly and through decoding).

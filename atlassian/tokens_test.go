@@ -54,7 +54,7 @@ func TestKinds(t *testing.T) {
 		"Atlassian API token":                     {"ATLASSIAN_API_TOKEN", "ATATT3xFfGF0", "false"},
 		"Bitbucket Cloud access token":            {"BITBUCKET_ACCESS_TOKEN", "ATCTT3xFfGN0", "false"},
 		"Atlassian service-account API token":     {"ATLASSIAN_SERVICE_ACCOUNT_TOKEN", "ATSTT3xFfGF0", "false"},
-		"Bitbucket app password":                  {"BITBUCKET_APP_PASSWORD", "ATBB", "false"},
+		"Bitbucket app password":                  {"BITBUCKET_API_TOKEN", "ATBB", "false"},
 		"legacy Atlassian API token":              {"ATLASSIAN_API_TOKEN", "", "true"},
 		"Data Center personal access token":       {"JIRA_PAT", "", "true"},
 		"Bitbucket Data Center HTTP access token": {"BITBUCKET_DC_TOKEN", "BBDC-", "false"},
@@ -262,4 +262,30 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestKeyBefore(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"JIRA_API_TOKEN=@", "JIRA_API_TOKEN"},
+		{"export JIRA_TOKEN=@", "JIRA_TOKEN"},
+		{"--jira-token=@", "jira-token"},
+		{"jira.api.token: @", "jira.api.token"},
+		{`{"jiraToken": "@"}`, "jiraToken"},
+		{"confluence_token = '@'", "confluence_token"},
+		{"atlassian:\n  token: @", "token"},
+		{"@", ""},
+		{"token @", ""},
+		{"x=y @", ""},
+		{"= @", ""},
+		{"https://@", ""},
+		{strings.Repeat("a", 100) + "=@", ""},
+	} {
+		i := strings.IndexByte(c.in, '@')
+		if got := atlassian.KeyBefore(c.in, i); got != c.want {
+			t.Errorf("KeyBefore(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := atlassian.KeyBefore("a=", 5); got != "" {
+		t.Errorf("start past the end: %q", got)
+	}
 }

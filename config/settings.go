@@ -22,6 +22,7 @@ const (
 	flagNow            = "now"          // jpdgraphql, YYYY-MM-DD
 	flagReadOnlyTokens = "source"       // readonlytoken, repeatable
 	flagCollect        = "enable"       // tokencollect
+	flagCollectAuto    = "auto"         // tokencollect: apps and plugins only
 )
 
 // Settings returns the rule options of c as analyzer flags, in a stable
@@ -67,7 +68,12 @@ func (c *Config) Settings() []analyzer.Setting {
 	// ATL401 reports only with its enable flag set: enabling the rule in
 	// the file (enable: [ATL401] or collect-tokens: true) sets it.
 	if c.CollectTokens != nil || c.mentions("ATL401") {
-		ss = append(ss, analyzer.Setting{Analyzer: "tokencollect", Flag: flagCollect, Value: strconv.FormatBool(c.RuleEnabled("ATL401"))})
+		ss = append(ss, analyzer.Setting{Analyzer: "tokencollect", Flag: flagCollect, Value: strconv.FormatBool(c.RuleEnabled("ATL401") && !c.CollectTokensAuto)})
+	}
+	// collect-tokens: auto reports only in packages that are clearly apps
+	// or plugins (the analyzer decides which).
+	if c.CollectTokensAuto {
+		ss = append(ss, analyzer.Setting{Analyzer: "tokencollect", Flag: flagCollectAuto, Value: "true"})
 	}
 	return ss
 }
@@ -95,6 +101,9 @@ func (c *Config) RuleEnabled(ruleID string) bool {
 	}
 	if contains(c.Enable, r.ID) {
 		return true
+	}
+	if r.Analyzer == "tokencollect" && c.CollectTokensAuto {
+		return true // the analyzer limits itself to apps and plugins
 	}
 	if r.Analyzer == "tokencollect" && c.CollectTokens != nil {
 		return *c.CollectTokens

@@ -2,12 +2,8 @@ package e2e
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,11 +16,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// golangciModule is the module golangci-lint v2 is built from. Its version
-// is pinned in one place: the `version:` of .custom-gcl.yml at the
-// repository root, the file users build their own binary with, so the
-// tested version and the documented one cannot drift apart.
-const golangciModule = "github.com/golangci/golangci-lint/v2"
+// The golangci-lint release under test is the `version:` of .custom-gcl.yml
+// at the repository root, the file `golangci-lint custom` users copy;
+// cmd/build-golangci-lint builds the same one by default (its tests keep
+// the two equal) and the binary's version must name it.
 
 // customGCL is what the test needs from .custom-gcl.yml.
 type customGCL struct {
@@ -61,76 +56,10 @@ func readCustomGCL(t testing.TB, root string) customGCL {
 	return c
 }
 
-// sourceHash hashes what goes into the plugin: go.mod, go.sum and every
-// file of every package directory of the module except tests (testdata,
-// e2e and hidden directories are skipped), plus the Go version and
-// platform that build it. A change to any of them rebuilds golangci-lint.
-func sourceHash(t testing.TB, root, goVersion string) string {
-	t.Helper()
-	h := sha256.New()
-	fmt.Fprintf(h, "recipe %d %s %s/%s\n", buildRecipe, goVersion, goEnv(t, "GOOS"), goEnv(t, "GOARCH"))
-	var files []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != root && (name == "testdata" || name == "e2e" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			ents, err := os.ReadDir(path)
-			if err != nil {
-				return err
-			}
-			pkg := false
-			for _, e := range ents {
-				if n := e.Name(); !e.IsDir() && strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") {
-					pkg = true
-				}
-			}
-			for _, e := range ents {
-				n := e.Name()
-				if e.Type().IsRegular() && (pkg && !strings.HasSuffix(n, "_test.go") || path == root && (n == "go.mod" || n == "go.sum")) {
-					files = append(files, filepath.Join(path, n))
-				}
-			}
-			return nil
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		rel, _ := filepath.Rel(root, f)
-		fmt.Fprintf(h, "%s\n", filepath.ToSlash(rel))
-		in, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(h, "%d\n", must(io.Copy(h, in)))
-		in.Close()
-	}
-	return hex.EncodeToString(h.Sum(nil))[:20]
-}
-
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-// buildRecipe is the version of the way golangciLint builds the binary:
-// bump it when the build changes (flags, generated files) so that cached
-// binaries built the old way are not reused.
-const buildRecipe = 3
-
 var gcl struct {
 	sync.Mutex
-	path string
+	path  string
+	stamp string // the version it reports
 }
 
 // buildEnv is the environment of the go commands that build golangci-lint:
@@ -138,14 +67,16 @@ var gcl struct {
 // a workspace, never another toolchain.
 var buildEnv = []string{"GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local"}
 
+// buildCommand is the README's command that builds golangci-lint with the
+// atlint plugin from the Go module proxy alone, run at the repository root.
+var buildCommand = []string{"go", "run", "./cmd/build-golangci-lint"}
+
 // golangciLint returns the path of a golangci-lint binary containing the
-// atlint plugin built from this checkout, building it the way
-// `golangci-lint custom` does but from the Go module proxy (custom clones
-// from GitHub): golangci-lint's cmd/golangci-lint/main.go in a scratch
-// module, a plugins.go that blank-imports our plugin, our module replaced
-// by this checkout, go mod tidy, go build. The binary is cached in
-// os.UserCacheDir()/atlint-e2e under a name made of the golangci-lint
-// version and sourceHash: a cold build takes minutes, a warm one nothing.
+// atlint plugin built from this checkout by the README's command
+// (buildCommand). The binary is cached in os.UserCacheDir()/atlint-e2e
+// under the version it reports (buildCommand -print-version: the
+// golangci-lint version and a hash of atlint's sources and toolchain): a
+// cold build takes minutes, a warm one nothing.
 func golangciLint(t *testing.T) string {
 	t.Helper()
 	gcl.Lock()
@@ -155,7 +86,6 @@ func golangciLint(t *testing.T) string {
 	}
 	root := repoRoot(t)
 	c := readCustomGCL(t, root)
-	goVersion := goEnv(t, "GOVERSION")
 	cacheRoot, err := os.UserCacheDir()
 	if err != nil {
 		cacheRoot = os.TempDir()
@@ -164,88 +94,46 @@ func golangciLint(t *testing.T) string {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	pv := mustRun(t, 5*time.Minute, root, buildEnv, buildCommand[0], append(buildCommand[1:], "-print-version")...)
+	stamp := strings.TrimSpace(pv.stdout)
+	want := strings.TrimPrefix(c.Version, "v") + "-custom-gcl-atlint-"
+	if !strings.HasPrefix(stamp, want) || strings.ContainsAny(stamp, "/ \n") {
+		t.Fatalf("%s -print-version = %q, want %s<source hash> (.custom-gcl.yml pins %s)", strings.Join(buildCommand, " "), stamp, want, c.Version)
+	}
 	prefix := "golangci-" + c.Version + "-"
-	hash := sourceHash(t, root, goVersion)
-	bin := filepath.Join(cache, prefix+hash)
+	bin := filepath.Join(cache, "golangci-"+stamp)
 	if st, err := os.Stat(bin); err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0 {
-		t.Logf("golangci-lint %s with atlint: cached %s", c.Version, bin)
-		gcl.path = bin
+		t.Logf("golangci-lint %s: cached %s", stamp, bin)
+		gcl.path, gcl.stamp = bin, stamp
 		return bin
 	}
 
 	start := time.Now()
-	dl := run(t, 10*time.Minute, root, buildEnv, "go", "mod", "download", "-json", golangciModule+"@"+c.Version)
-	if dl.code != 0 {
-		unavailable(t, "cannot download %s@%s from the Go module proxy:\n%s", golangciModule, c.Version, dl)
+	tmp := filepath.Join(cache, fmt.Sprintf("build-%d", os.Getpid()))
+	defer os.Remove(tmp)
+	r := run(t, 30*time.Minute, root, buildEnv, buildCommand[0], append(buildCommand[1:], "-o", tmp)...)
+	if r.code != 0 {
+		if strings.Contains(r.stderr, "dial tcp") || strings.Contains(r.stderr, "cannot download") {
+			unavailable(t, "%s cannot reach the module proxy:\n%s", strings.Join(buildCommand, " "), r)
+		}
+		t.Fatalf("building golangci-lint with the README's command:\n%s", r)
 	}
-	var mod struct{ Dir, GoMod string }
-	if err := json.Unmarshal([]byte(dl.stdout), &mod); err != nil || mod.Dir == "" || mod.GoMod == "" {
-		t.Fatalf("go mod download: no module directory (%v):\n%s", err, dl)
-	}
-
-	scratch, err := os.MkdirTemp(cache, "build-")
-	if err != nil {
+	if err := os.Rename(tmp, bin); err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(scratch)
-	if err := copyFile(filepath.Join(scratch, "main.go"), filepath.Join(mod.Dir, "cmd", "golangci-lint", "main.go")); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{
-		"plugins.go": fmt.Sprintf("package main\n\n// Module plugins, as golangci-lint custom writes them.\nimport _ %q\n", c.Import),
-		"go.mod": fmt.Sprintf("module atlint.test/golangci-lint\n\ngo 1.26\n\nrequire (\n\t%s %s\n\t%s v0.0.0\n)\n\nreplace %s => %s\n",
-			golangciModule, c.Version, c.Module, c.Module, root),
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(scratch, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+	t.Logf("built golangci-lint %s in %s: %s", stamp, time.Since(start).Round(time.Second), bin)
+	// Older builds are stale: keep the cache to one binary. (Names of
+	// earlier test versions started with golangci-vX.Y.Z- too.)
+	for _, pat := range []string{prefix + "*", "golangci-" + strings.TrimPrefix(c.Version, "v") + "-*"} {
+		old, _ := filepath.Glob(filepath.Join(cache, pat))
+		for _, o := range old {
+			if o != bin {
+				os.Remove(o)
+			}
 		}
 	}
-	if r := run(t, 15*time.Minute, scratch, buildEnv, "go", "mod", "tidy"); r.code != 0 {
-		if strings.Contains(r.stderr, "dial tcp") || strings.Contains(r.stderr, "proxy") {
-			unavailable(t, "go mod tidy cannot reach the module proxy:\n%s", r)
-		}
-		t.Fatalf("go mod tidy of the golangci-lint build module:\n%s", r)
-	}
-	checkToolsVersion(t, scratch, mod.GoMod)
-	out := filepath.Join(scratch, "golangci-lint")
-	// As golangci-lint custom does: main.version (used when main.date is
-	// set) names the plugin sources, because golangci-lint salts its result
-	// cache with the version; the same version for different atlint code
-	// would serve stale results.
-	ldflags := fmt.Sprintf("-s -w -X main.version=%s-custom-gcl-atlint-%s -X main.date=%s",
-		strings.TrimPrefix(c.Version, "v"), hash, time.Now().UTC().Format(time.RFC3339))
-	mustRun(t, 20*time.Minute, scratch, buildEnv, "go", "build", "-ldflags", ldflags, "-o", out, ".")
-	if err := os.Rename(out, bin); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("built golangci-lint %s with atlint in %s: %s", c.Version, time.Since(start).Round(time.Second), bin)
-	// Older builds of this version are stale: keep the cache to one binary.
-	old, _ := filepath.Glob(filepath.Join(cache, prefix+"*"))
-	for _, o := range old {
-		if o != bin {
-			os.Remove(o)
-		}
-	}
-	gcl.path = bin
+	gcl.path, gcl.stamp = bin, stamp
 	return bin
-}
-
-// checkToolsVersion checks that the build resolved golang.org/x/tools to
-// the version golangci-lint itself requires (read from its go.mod): if
-// atlint required a newer one, minimal version selection would pick ours
-// and every golangci-lint linter would be built against a version it was
-// not released with.
-func checkToolsVersion(t *testing.T, scratch, golangciGoMod string) {
-	t.Helper()
-	m := regexp.MustCompile(`(?m)^\s*golang\.org/x/tools (v\S+)`).FindStringSubmatch(readFile(t, golangciGoMod))
-	if m == nil {
-		t.Fatalf("%s does not require golang.org/x/tools", golangciGoMod)
-	}
-	r := mustRun(t, time.Minute, scratch, buildEnv, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")
-	if built := strings.TrimSpace(r.stdout); built != m[1] {
-		t.Errorf("golangci-lint requires golang.org/x/tools %s but the build with atlint resolved %s: atlint must not require a newer x/tools than golangci-lint", m[1], built)
-	}
 }
 
 // An issue is the part of a golangci-lint JSON issue the tests compare.
@@ -368,10 +256,11 @@ func TestGolangciLint(t *testing.T) {
 	bin := golangciLint(t)
 
 	t.Run("version", func(t *testing.T) {
+		// The version names the atlint sources: golangci-lint salts its
+		// result cache with it.
 		r := mustRun(t, time.Minute, t.TempDir(), nil, bin, "version")
-		want := strings.TrimPrefix(readCustomGCL(t, repoRoot(t)).Version, "v")
-		if !strings.Contains(r.stdout+r.stderr, want) {
-			t.Errorf("golangci-lint version does not name %s:\n%s", want, r)
+		if want := "has version " + gcl.stamp + " "; !strings.Contains(r.stdout+r.stderr, want) {
+			t.Errorf("golangci-lint version does not say %q:\n%s", want, r)
 		}
 	})
 
@@ -461,6 +350,39 @@ func TestGolangciLint(t *testing.T) {
 		sortIssues(want)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("atlint issues with .golangci.example.yml (-want +got):\n%s\n%s", diff, redactAll(r.String()))
+		}
+	})
+
+	// The README's minimum .golangci.yml, with golangci-lint's default text
+	// output: the issue is printed, the line holding the token is not. The
+	// same configuration with print-issued-lines: true shows why it matters.
+	t.Run("README config", func(t *testing.T) {
+		readme := readFile(t, filepath.Join(repoRoot(t), "README.md"))
+		var config string
+		for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(readme, -1) {
+			if strings.Contains(m[1], "linters:") {
+				config = m[1]
+				break
+			}
+		}
+		if !strings.Contains(config, "print-issued-lines: false") {
+			t.Fatalf("the README's first golangci-lint configuration does not set print-issued-lines: false:\n%s", config)
+		}
+		for _, issued := range []bool{false, true} {
+			dir := fixtureModule(t, "")
+			cfg := strings.Replace(config, "print-issued-lines: false", fmt.Sprintf("print-issued-lines: %v", issued), 1)
+			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, 5*time.Minute, dir, []string{"GOLANGCI_LINT_CACHE=" + t.TempDir(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off", "NO_COLOR=1"},
+				bin, "run", "--enable-only=atlint", "./...")
+			out := r.stdout + r.stderr
+			if r.code != 1 || !strings.Contains(out, "ATL101") {
+				t.Fatalf("print-issued-lines: %v: want exit 1 with an ATL101 issue:\n%s", issued, redactAll(r.String()))
+			}
+			if leaks(out) != issued {
+				t.Errorf("print-issued-lines: %v: whole token in the output = %v, want %v\n%s", issued, leaks(out), issued, redactAll(r.String()))
+			}
 		}
 	})
 

@@ -149,6 +149,16 @@ func TestPreCommit(t *testing.T) {
 	t.Run("atlint-system", func(t *testing.T) {
 		bin := t.TempDir()
 		mustRun(t, 10*time.Minute, hooks, []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}, "go", "build", "-o", filepath.Join(bin, "atlint"), "./cmd/atlint")
+		// Built in a git checkout (GOFLAGS without -buildvcs=false), atlint
+		// reports a version naming the commit: the tag on it, or a
+		// pseudo-version with its hash (the go command reuses what it
+		// recorded for the same commit in the module cache when the hook's
+		// untagged clone was built above).
+		head := strings.TrimSpace(git(t, hooks, "rev-parse", "HEAD").stdout)
+		vr := mustRun(t, time.Minute, hooks, nil, filepath.Join(bin, "atlint"), "-version")
+		if !strings.HasPrefix(vr.stdout, "atlint "+hookRev+" (") && !regexpMatch(`^atlint v0\.0\.0-\d{14}-`+head[:12]+` \(commit `, vr.stdout) {
+			t.Errorf("atlint built from commit %s, tagged %s: -version = %q", head[:12], hookRev, vr.stdout)
+		}
 		env := append(env[:len(env):len(env)], "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 		dir := project(t, hooks, "atlint-system", "")
 		r := run(t, 5*time.Minute, dir, env, "pre-commit", "run", "--all-files")

@@ -36,7 +36,7 @@
 //	      "pos": {"file": "jira/client.go", "line": 12, "column": 9, "offset": 301},
 //	      "end": {"file": "jira/client.go", "line": 12, "column": 205, "offset": 497},
 //	      "fingerprint": "9f2c…",       // 32 hex digits, see Fingerprints
-//	      "doc": "https://github.com/atlint/atlint#atl101",
+//	      "doc": "https://github.com/atlint/atlint/blob/main/docs/rules/ATL101.md",
 //	      "fixes": [                    // omitted when there is none
 //	        {
 //	          "message": "Read the token from ATLASSIAN_API_TOKEN",

@@ -162,7 +162,7 @@ func TestSARIFContent(t *testing.T) {
 	}
 	for i, r := range infos {
 		got := rules[i]
-		if got.ID != r.ID || got.HelpURI != "https://github.com/atlint/atlint#"+strings.ToLower(r.ID) ||
+		if got.ID != r.ID || got.HelpURI != "https://github.com/atlint/atlint/blob/main/docs/rules/"+r.ID+".md" ||
 			got.ShortDescription == nil || got.FullDescription == nil || got.DefaultConfiguration.Level != r.Level {
 			t.Errorf("rule %d = %+v, want it built from %+v", i, got, r)
 		}
@@ -304,7 +304,7 @@ func TestWriteJSON(t *testing.T) {
 				"pos":         map[string]any{"file": "a/b c.go", "line": 4.0, "column": 9.0, "offset": 20.0},
 				"end":         map[string]any{"file": "a/b c.go", "line": 4.0, "column": 17.0, "offset": 30.0},
 				"fingerprint": fps[0].Fingerprint,
-				"doc":         "https://github.com/atlint/atlint#atl101",
+				"doc":         "https://github.com/atlint/atlint/blob/main/docs/rules/ATL101.md",
 				"fixes": []any{map[string]any{
 					"message": "Read the token from ATLASSIAN_API_TOKEN",
 					"edits": []any{
@@ -327,7 +327,7 @@ func TestWriteJSON(t *testing.T) {
 				"pos":         map[string]any{"file": "a/b c.go", "line": 4.0, "column": 20.0, "offset": 40.0},
 				"end":         map[string]any{"file": "a/b c.go", "line": 4.0, "column": 25.0, "offset": 45.0},
 				"fingerprint": fps[1].Fingerprint,
-				"doc":         "https://github.com/atlint/atlint#atl302",
+				"doc":         "https://github.com/atlint/atlint/blob/main/docs/rules/ATL302.md",
 			},
 		},
 	}

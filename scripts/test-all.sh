@@ -23,6 +23,11 @@ gofmt_out=$(gofmt -l $(git ls-files '*.go' 2>/dev/null | grep -v '^testdata/\|/t
 if [ -n "$gofmt_out" ]; then
   echo "gofmt would change:"; echo "$gofmt_out"; exit 1
 fi
+# go.mod and go.sum say exactly what the code needs (direct requirements
+# without // indirect).
+if ! tidy=$(GOFLAGS=-mod=mod go mod tidy -diff 2>&1); then
+  echo "go.mod/go.sum are not tidy (run go mod tidy):"; echo "$tidy"; exit 1
+fi
 go vet ./...
 go test -count=1 -timeout 40m ./...
 

@@ -22,7 +22,16 @@
 //     ""; a later req.Method = ... wins), its candidate URLs as templates
 //     ([URL]: a constant origin and a path with "{}" holes for what is not
 //     constant, "/rest/api/3/issue/{}"), its library, its client, and the
-//     credentials that reach it ([Credential]);
+//     credentials that reach it ([Credential]). A request made in a
+//     function of the package whose parameters give its method or URL (a
+//     wrapper do(method, path string)) is evaluated once per call of that
+//     function, with the call as [Request.Via] and its arguments bound to
+//     the parameters: such a request appears once per call with the same
+//     Node, so a rule that reports at Node dedupes by Node, and one that
+//     reports per call uses [Request.Site]. [Request.Resolve] and
+//     [Request.Operations] look the candidates up in the REST scope table
+//     (atlassian.LookupOperation), with the reason when they do not
+//     resolve;
 //   - [Result.Reaches]: the links from each auth sink to the request or
 //     client call it authenticates;
 //   - [Result.Values] and [Result.URLs]: what a variable, field, parameter

@@ -227,6 +227,16 @@ func (x *reachIndex) lhsObject(e ast.Expr) types.Object {
 }
 
 func (x *reachIndex) values(e ast.Expr, index int) []Value {
+	return x.valuesEnv(e, index, nil)
+}
+
+// An env binds parameters of a function of the package to the arguments
+// of one of its calls: values follows a bound parameter to its argument
+// only, instead of to the parameter itself and every caller's argument.
+type env map[*types.Var]ast.Expr
+
+// valuesEnv is values with parameter bindings.
+func (x *reachIndex) valuesEnv(e ast.Expr, index int, bind env) []Value {
 	var out []Value
 	seen := map[ast.Expr]bool{}
 	var walk func(e ast.Expr, index, depth int)
@@ -246,6 +256,10 @@ func (x *reachIndex) values(e ast.Expr, index int) []Value {
 			v, ok := ObjectOf(x.info, n).(*types.Var)
 			if !ok || index >= 0 {
 				leaf()
+				return
+			}
+			if arg, ok := bind[v]; ok {
+				walk(arg, -1, depth+1)
 				return
 			}
 			if p, ok := x.params[v]; ok {
@@ -613,8 +627,21 @@ func (x *reachIndex) reach(s *AuthSink, call *ast.CallExpr, url, method ast.Expr
 			r.Method = strings.ToUpper(constant.StringVal(tv.Value))
 		}
 	}
-	if c, ok := x.in.Root().FindNode(call); ok {
+	if c, ok := CursorOf(x.in, call); ok {
 		r.Cursor = c
 	}
 	return r
+}
+
+// CursorOf returns the cursor of node n, found by its position: a walk
+// down the enclosing nodes rather than a scan of the whole package.
+func CursorOf(in *inspector.Inspector, n ast.Node) (inspector.Cursor, bool) {
+	c, ok := in.Root().FindByPos(n.Pos(), n.End())
+	for ok && c.Valid() {
+		if c.Node() == n {
+			return c, true
+		}
+		c = c.Parent()
+	}
+	return in.Root().FindNode(n)
 }

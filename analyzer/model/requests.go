@@ -65,6 +65,23 @@ type Request struct {
 
 	// Creds are the credentials that reach the request, in sink order.
 	Creds []*Credential
+
+	// Via is set when the request is made in a function of the package
+	// whose parameters give its method or URL (a wrapper such as
+	// func (c *client) do(method, path string)): the call of that
+	// function this request is evaluated for. Such a request appears once
+	// per call (Node is the same), with the call's arguments bound to the
+	// parameters.
+	Via *ast.CallExpr
+}
+
+// Site is where the request is made as far as a reader is concerned: the
+// call of the wrapper function for a request with Via, else Pos.
+func (q *Request) Site() token.Pos {
+	if q.Via != nil {
+		return q.Via.Pos()
+	}
+	return q.Node.Pos()
 }
 
 // Pos is the position of the request's call or literal.
@@ -93,12 +110,34 @@ func (r *Result) Requests(info *types.Info) []*Request {
 		return nil
 	}
 	r.reqOnce.Do(func() {
-		if !r.Imports("net/http", ModGoJira, ModGoAtlassian, ModGoBitbucket) {
+		if !r.Imports(ModGoJira, ModGoAtlassian, ModGoBitbucket) && (!r.Imports("net/http") || !r.mayRequest()) {
 			return
 		}
 		r.requests = r.reachIdx(info).requests()
 	})
 	return r.requests
+}
+
+// mayRequest is the gate for packages that import net/http but no client
+// library: one pass over the calls and literals for a name that can make
+// a request, before any index is built (an HTTP server pays only this).
+func (r *Result) mayRequest() bool {
+	for c := range r.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				switch sel.Sel.Name {
+				case "NewRequest", "NewRequestWithContext", "Get", "Head", "Post", "PostForm":
+					return true
+				}
+			}
+		case *ast.CompositeLit:
+			if n.Type != nil && typeName(n.Type) == "Request" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SecretValues returns the expressions the secret of a sink may hold,
@@ -137,7 +176,17 @@ func (x *reachIndex) requests() []*Request {
 		var q *Request
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
-			q = x.callRequest(n, byCall)
+			q = x.callRequest(n, byCall, nil)
+			if q != nil {
+				if qs := x.instances(c, q, byCall); len(qs) > 0 {
+					for _, qi := range qs {
+						qi.Node, qi.Cursor = c.Node(), c
+						out = append(out, qi)
+					}
+					byNode[n] = qs[0]
+					continue
+				}
+			}
 		case *ast.CompositeLit:
 			q = x.litRequest(c, n)
 		case *ast.AssignStmt:
@@ -181,6 +230,85 @@ func (x *reachIndex) requests() []*Request {
 	return out
 }
 
+// methodOf returns the constant method an expression has (with the
+// bindings), and where it is written: e, or the one argument a bound
+// parameter stands for.
+func (x *reachIndex) methodOf(e ast.Expr, bind env) (string, ast.Expr) {
+	if m, ok := ConstString(x.info, e); ok {
+		return normMethod(m), e
+	}
+	vs := x.valuesEnv(e, -1, bind)
+	if len(vs) == 1 && vs[0].Index < 1 {
+		if m, ok := ConstString(x.info, vs[0].Expr); ok {
+			return normMethod(m), vs[0].Expr
+		}
+	}
+	return "", e
+}
+
+// maxInstances bounds the calls of a function a request is evaluated for.
+const maxInstances = 4 * MaxCandidates
+
+// instances evaluates a request whose method or URL the code does not
+// make constant once per call of the package function that makes it, with
+// its parameters bound to that call's arguments: a wrapper
+// do(method, path string) called as do("GET", "rest/api/3/myself") gives
+// one request per call, each with the call as Via. It returns nil when
+// the request is constant, when its function is not called in the
+// package (or too often), or when no call tells more.
+func (x *reachIndex) instances(c inspector.Cursor, q *Request, byCall map[*ast.CallExpr][]*AuthSink) []*Request {
+	if q.Method != "" && len(q.URLs) == 1 && !strings.Contains(q.URLs[0].Template, Hole) {
+		return nil
+	}
+	fc := enclosingFunc(c)
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := x.info.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	calls := x.callsOf(fn)
+	if len(calls) == 0 || len(calls) > maxInstances {
+		return nil
+	}
+	var params []*types.Var
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			params = append(params, nil)
+		}
+		for _, name := range field.Names {
+			v, _ := x.info.Defs[name].(*types.Var)
+			params = append(params, v)
+		}
+	}
+	call := c.Node().(*ast.CallExpr)
+	var out []*Request
+	better := false
+	for _, site := range calls {
+		bind := env{}
+		for i, v := range params {
+			if v != nil && i < len(site.Args) && !(site.Ellipsis.IsValid() && i == len(site.Args)-1) {
+				bind[v] = site.Args[i]
+			}
+		}
+		qi := x.callRequest(call, byCall, bind)
+		if qi == nil {
+			return nil
+		}
+		qi.Via = site
+		if qi.Method != q.Method || len(qi.URLs) != len(q.URLs) || qi.URLs[0] != q.URLs[0] {
+			better = true
+		}
+		out = append(out, qi)
+	}
+	if !better {
+		return nil
+	}
+	return out
+}
+
 func normMethod(m string) string {
 	if m == "" {
 		return "GET" // net/http: "" means GET
@@ -197,7 +325,7 @@ func (x *reachIndex) credsOf(sinks []*AuthSink) []*Credential {
 }
 
 // callRequest recognises a call that makes a request.
-func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]*AuthSink) *Request {
+func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]*AuthSink, bind env) *Request {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -224,11 +352,9 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 			return nil
 		}
 		if q.MethodExpr != nil {
-			if m, ok := ConstString(x.info, q.MethodExpr); ok {
-				q.Method = normMethod(m)
-			}
+			q.Method, q.MethodExpr = x.methodOf(q.MethodExpr, bind)
 		}
-		q.URLs = urlsOf(x.templates(q.URLExpr, 0))
+		q.URLs = urlsOf(x.tmpl(bind).templates(q.URLExpr, 0))
 		q.Creds = x.credsOf(byCall[call])
 		return q
 	}
@@ -243,10 +369,8 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 			return nil
 		}
 		q.MethodExpr, q.URLExpr, q.Client = args[mi], args[ui], sel.X
-		if m, ok := ConstString(x.info, q.MethodExpr); ok {
-			q.Method = normMethod(m)
-		}
-		rels := x.templates(q.URLExpr, 0)
+		q.Method, q.MethodExpr = x.methodOf(q.MethodExpr, bind)
+		rels := x.tmpl(bind).templates(q.URLExpr, 0)
 		q.URLs = urlsOf(x.joinClient(q.Client, rels))
 		q.Creds = x.credsOf(x.clientSinks(q.Client, byCall))
 		return q
@@ -386,7 +510,7 @@ func (x *reachIndex) joinClient(client ast.Expr, rels []string) []string {
 				continue
 			}
 			if arg := clientBaseArg(x.info, call); arg != nil {
-				bs = append(bs, x.templates(arg, 1)...)
+				bs = append(bs, x.tmpl(nil).templates(arg, 1)...)
 			}
 		}
 		if len(bs) > 0 {
@@ -445,7 +569,7 @@ func (x *reachIndex) litRequest(c inspector.Cursor, lit *ast.CompositeLit) *Requ
 		}
 	}
 	if q.URLExpr != nil {
-		q.URLs = urlsOf(x.urlObjTemplates(q.URLExpr, 0))
+		q.URLs = urlsOf(x.tmpl(nil).urlObjTemplates(q.URLExpr, 0))
 	} else {
 		q.URLs = urlsOf([]string{Hole})
 	}

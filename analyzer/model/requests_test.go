@@ -11,7 +11,8 @@ import (
 	"github.com/atlint/atlint/analyzer/model"
 )
 
-// requestProbe reports what Result.Requests computed, at each request.
+// requestProbe reports what Result.Requests computed, at each request's
+// Site (the call of a wrapper function for a request with Via).
 var requestProbe = &analysis.Analyzer{
 	Name:             "requestprobe",
 	Doc:              "reports model.Result.Requests for tests",
@@ -27,7 +28,10 @@ var requestProbe = &analysis.Analyzer{
 			if q.Cursor.Node() != q.Node {
 				pass.Reportf(q.Pos(), "request cursor is not its node")
 			}
-			pass.Reportf(q.Pos(), "%s", describe(q))
+			if q.Via != nil && q.Cursor.Node() != q.Node {
+				pass.Reportf(q.Site(), "request via: cursor is not its node")
+			}
+			pass.Reportf(q.Site(), "%s", describe(q))
 		}
 		return nil, nil
 	},

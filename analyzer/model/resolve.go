@@ -1,6 +1,9 @@
 package model
 
 import (
+	"go/token"
+	"slices"
+
 	"github.com/atlint/atlint/atlassian"
 )
 
@@ -56,4 +59,25 @@ func (q *Request) Operation() (*atlassian.Operation, URL) {
 		}
 	}
 	return nil, URL{}
+}
+
+// Operations returns the distinct operations the request's candidates
+// resolve to, in candidate order.
+func (q *Request) Operations() []*atlassian.Operation {
+	var out []*atlassian.Operation
+	for _, r := range q.Resolve() {
+		if r.Op != nil && !slices.Contains(out, r.Op) {
+			out = append(out, r.Op)
+		}
+	}
+	return out
+}
+
+// End is the end of the request's Site node: the wrapper call for a
+// request with Via, else Node.
+func (q *Request) End() token.Pos {
+	if q.Via != nil {
+		return q.Via.End()
+	}
+	return q.Node.End()
 }

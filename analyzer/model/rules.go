@@ -25,6 +25,7 @@ type Rule struct {
 var Rules = []Rule{
 	{ID: "ATL001", Analyzer: "ignores", Title: "//atlint:ignore directive that is malformed or suppresses nothing", Severity: Warning, Default: true},
 	{ID: "ATL101", Analyzer: "credentials", Title: "hard-coded Atlassian credential", Severity: Error, Default: true},
+	{ID: "ATL102", Analyzer: "apppassword", Title: "Bitbucket Cloud app password, which stopped working on 2026-07-28", Severity: Error, Default: true},
 	{ID: "ATL201", Analyzer: "scopedurl", Title: "token sent to a host that will reject it (scoped API token to <site>.atlassian.net and other auth/host mismatches)", Severity: Error, Default: true},
 	{ID: "ATL202", Analyzer: "tokenscopes", Title: "call whose REST operation needs a scope the declared token scopes lack", Severity: Error, Default: true},
 	{ID: "ATL203", Analyzer: "deprecatedapi", Title: "call to an Atlassian REST operation the spec marks deprecated or no longer lists", Severity: Warning, Default: true},
@@ -55,7 +56,8 @@ func RulesOf(analyzer string) []Rule {
 	return rs
 }
 
-// DocURL is the documentation address of a rule, a section of the README.
+// DocURL is the documentation address of a rule: its page docs/rules/ATLnnn.md
+// in the repository (a test checks that every rule has one).
 func DocURL(id string) string {
-	return "https://github.com/atlint/atlint#" + strings.ToLower(id)
+	return "https://github.com/atlint/atlint/blob/main/docs/rules/" + strings.ToUpper(id) + ".md"
 }

@@ -69,7 +69,7 @@ func (r *Result) URLs(info *types.Info, e ast.Expr) []URL {
 	if info == nil {
 		return []URL{ParseTemplate(Hole)}
 	}
-	return urlsOf(r.reachIdx(info).templates(e, 0))
+	return urlsOf(r.reachIdx(info).tmpl(nil).templates(e, 0))
 }
 
 // urlsOf returns the URL templates of the requests' URL expressions:
@@ -108,8 +108,18 @@ func urlsOf(ts []string) []URL {
 	return keep
 }
 
+// A tmpl evaluates URL templates, with parameter bindings when it
+// evaluates a request for one call of the function that makes it.
+type tmpl struct {
+	x    *reachIndex
+	bind env
+}
+
+func (x *reachIndex) tmpl(bind env) *tmpl { return &tmpl{x: x, bind: bind} }
+
 // templates returns the candidate templates of a string expression.
-func (x *reachIndex) templates(e ast.Expr, depth int) []string {
+func (t *tmpl) templates(e ast.Expr, depth int) []string {
+	x := t.x
 	if e == nil || depth > MaxDepth {
 		return []string{Hole}
 	}
@@ -122,17 +132,17 @@ func (x *reachIndex) templates(e ast.Expr, depth int) []string {
 		if n.Op != token.ADD {
 			return []string{Hole}
 		}
-		return cross(x.templates(n.X, depth+1), x.templates(n.Y, depth+1))
+		return cross(t.templates(n.X, depth+1), t.templates(n.Y, depth+1))
 	case *ast.CallExpr:
-		return x.callTemplates(n, depth)
+		return t.callTemplates(n, depth)
 	case *ast.StarExpr:
 		// *p with p := flag.String(name, default, usage)
 		var out []string
-		for _, v := range x.values(n.X, -1) {
+		for _, v := range x.valuesEnv(n.X, -1, t.bind) {
 			if call, ok := v.Expr.(*ast.CallExpr); ok && v.Index < 1 {
 				if fn := Callee(x.info, call); IsFunc(fn, "flag", "", "String") && len(call.Args) == 3 ||
 					IsFunc(fn, "flag", "FlagSet", "String") && len(call.Args) == 3 {
-					out = append(out, x.templates(call.Args[1], depth+1)...)
+					out = append(out, t.templates(call.Args[1], depth+1)...)
 				}
 			}
 		}
@@ -141,15 +151,16 @@ func (x *reachIndex) templates(e ast.Expr, depth int) []string {
 		}
 		return capStrings(out)
 	case *ast.Ident, *ast.SelectorExpr:
-		return x.followTemplates(e, depth, x.templates)
+		return t.followTemplates(e, depth, t.templates)
 	}
 	return []string{Hole}
 }
 
 // followTemplates evaluates the values of a variable or field with eval.
-func (x *reachIndex) followTemplates(e ast.Expr, depth int, eval func(ast.Expr, int) []string) []string {
+func (t *tmpl) followTemplates(e ast.Expr, depth int, eval func(ast.Expr, int) []string) []string {
+	x := t.x
 	var out []string
-	for _, v := range x.values(e, -1) {
+	for _, v := range x.valuesEnv(e, -1, t.bind) {
 		if v.Expr == e || v.Index > 0 {
 			out = append(out, Hole)
 			continue
@@ -162,7 +173,8 @@ func (x *reachIndex) followTemplates(e ast.Expr, depth int, eval func(ast.Expr, 
 	return dropHoles(capStrings(dedupe(out)))
 }
 
-func (x *reachIndex) callTemplates(call *ast.CallExpr, depth int) []string {
+func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []string {
+	x := t.x
 	fn := Callee(x.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return []string{Hole}
@@ -171,16 +183,16 @@ func (x *reachIndex) callTemplates(call *ast.CallExpr, depth int) []string {
 	switch pkg, recv, name := fn.Pkg().Path(), RecvName(fn), fn.Name(); {
 	case pkg == "fmt" && recv == "" && name == "Sprintf" && len(args) > 0:
 		var out []string
-		for _, f := range x.templates(args[0], depth+1) {
-			out = append(out, x.sprintf(f, args[1:], depth)...)
+		for _, f := range t.templates(args[0], depth+1) {
+			out = append(out, t.sprintf(f, args[1:], depth)...)
 		}
 		return capStrings(out)
 	case pkg == "net/url" && recv == "" && name == "JoinPath" && len(args) > 0:
-		return x.joinPath(x.templates(args[0], depth+1), args[1:], depth)
+		return t.joinPath(t.templates(args[0], depth+1), args[1:], depth)
 	case pkg == "path" && recv == "" && name == "Join":
 		out := []string{""}
 		for i, a := range args {
-			ts := x.templates(a, depth+1)
+			ts := t.templates(a, depth+1)
 			if i > 0 {
 				for k := range ts {
 					ts[k] = "/" + strings.TrimLeft(ts[k], "/")
@@ -191,12 +203,12 @@ func (x *reachIndex) callTemplates(call *ast.CallExpr, depth int) []string {
 		return out
 	case pkg == "net/url" && recv == "URL" && name == "String":
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			return x.urlObjTemplates(sel.X, depth+1)
+			return t.urlObjTemplates(sel.X, depth+1)
 		}
 	case pkg == "strings" && recv == "" && (name == "TrimSuffix" || name == "TrimRight") && len(args) == 2:
 		cut, _ := ConstString(x.info, args[1])
 		var out []string
-		for _, t := range x.templates(args[0], depth+1) {
+		for _, t := range t.templates(args[0], depth+1) {
 			if cut == "/" {
 				t = strings.TrimRight(t, "/")
 			}
@@ -204,23 +216,23 @@ func (x *reachIndex) callTemplates(call *ast.CallExpr, depth int) []string {
 		}
 		return out
 	case pkg == "strings" && recv == "" && name == "TrimSpace" && len(args) == 1:
-		return x.templates(args[0], depth+1)
+		return t.templates(args[0], depth+1)
 	case pkg == "cmp" && recv == "" && name == "Or":
 		var out []string
 		for _, a := range args {
-			out = append(out, x.templates(a, depth+1)...)
+			out = append(out, t.templates(a, depth+1)...)
 		}
 		return capStrings(dedupe(out))
 	}
 	if _, ok := x.funcs[fn]; ok {
-		return x.followTemplates(call, depth, x.templates)
+		return t.followTemplates(call, depth, t.templates)
 	}
 	return []string{Hole}
 }
 
 // sprintf substitutes the verbs of a format template: %s and %v with the
 // templates of their arguments, every other verb with a hole.
-func (x *reachIndex) sprintf(f string, args []ast.Expr, depth int) []string {
+func (t *tmpl) sprintf(f string, args []ast.Expr, depth int) []string {
 	outs := []string{""}
 	argi := 0
 	lit := 0
@@ -250,7 +262,7 @@ func (x *reachIndex) sprintf(f string, args []ast.Expr, depth int) []string {
 		}
 		verb := f[j]
 		if (verb == 's' || verb == 'v') && j == i+1 && argi < len(args) {
-			outs = capStrings(cross(outs, x.templates(args[argi], depth+1)))
+			outs = capStrings(cross(outs, t.templates(args[argi], depth+1)))
 		} else {
 			add(Hole)
 		}
@@ -263,10 +275,10 @@ func (x *reachIndex) sprintf(f string, args []ast.Expr, depth int) []string {
 }
 
 // joinPath appends elements to bases as url.JoinPath does for clean ones.
-func (x *reachIndex) joinPath(bases []string, elems []ast.Expr, depth int) []string {
+func (t *tmpl) joinPath(bases []string, elems []ast.Expr, depth int) []string {
 	out := bases
 	for _, el := range elems {
-		ts := x.templates(el, depth+1)
+		ts := t.templates(el, depth+1)
 		for k := range ts {
 			ts[k] = "/" + strings.TrimLeft(ts[k], "/")
 		}
@@ -279,7 +291,8 @@ func (x *reachIndex) joinPath(bases []string, elems []ast.Expr, depth int) []str
 }
 
 // urlObjTemplates returns the templates of a url.URL or *url.URL value.
-func (x *reachIndex) urlObjTemplates(e ast.Expr, depth int) []string {
+func (t *tmpl) urlObjTemplates(e ast.Expr, depth int) []string {
+	x := t.x
 	if e == nil || depth > MaxDepth {
 		return []string{Hole}
 	}
@@ -293,11 +306,11 @@ func (x *reachIndex) urlObjTemplates(e ast.Expr, depth int) []string {
 		for key, value := range KeyedFields(n) {
 			switch key.Name {
 			case "Scheme":
-				scheme = x.templates(value, depth+1)
+				scheme = t.templates(value, depth+1)
 			case "Host":
-				host = x.templates(value, depth+1)
+				host = t.templates(value, depth+1)
 			case "Path":
-				path = x.templates(value, depth+1)
+				path = t.templates(value, depth+1)
 				for k := range path {
 					if path[k] != "" && !strings.HasPrefix(path[k], "/") {
 						path[k] = "/" + path[k]
@@ -316,25 +329,25 @@ func (x *reachIndex) urlObjTemplates(e ast.Expr, depth int) []string {
 		}
 		if fn.Pkg().Path() != "net/url" {
 			if _, ok := x.funcs[fn]; ok {
-				return x.followTemplates(n, depth, x.urlObjTemplates)
+				return t.followTemplates(n, depth, t.urlObjTemplates)
 			}
 			return []string{Hole}
 		}
 		sel, _ := ast.Unparen(n.Fun).(*ast.SelectorExpr)
 		switch recv, name := RecvName(fn), fn.Name(); {
 		case recv == "" && (name == "Parse" || name == "ParseRequestURI") && len(n.Args) == 1:
-			return x.templates(n.Args[0], depth+1)
+			return t.templates(n.Args[0], depth+1)
 		case recv == "URL" && name == "JoinPath" && sel != nil:
-			return x.joinPath(x.urlObjTemplates(sel.X, depth+1), n.Args, depth)
+			return t.joinPath(t.urlObjTemplates(sel.X, depth+1), n.Args, depth)
 		case recv == "URL" && (name == "ResolveReference" || name == "Parse") && sel != nil && len(n.Args) == 1:
 			var refs []string
 			if name == "Parse" {
-				refs = x.templates(n.Args[0], depth+1)
+				refs = t.templates(n.Args[0], depth+1)
 			} else {
-				refs = x.urlObjTemplates(n.Args[0], depth+1)
+				refs = t.urlObjTemplates(n.Args[0], depth+1)
 			}
 			var out []string
-			for _, b := range x.urlObjTemplates(sel.X, depth+1) {
+			for _, b := range t.urlObjTemplates(sel.X, depth+1) {
 				for _, r := range refs {
 					out = append(out, resolve(b, r))
 				}
@@ -342,7 +355,7 @@ func (x *reachIndex) urlObjTemplates(e ast.Expr, depth int) []string {
 			return capStrings(dedupe(out))
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		return x.followTemplates(e, depth, x.urlObjTemplates)
+		return t.followTemplates(e, depth, t.urlObjTemplates)
 	}
 	return []string{Hole}
 }

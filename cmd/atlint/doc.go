@@ -19,9 +19,12 @@
 // file, found from the working directory upward or named by -config, sets
 // the same options; flags win.
 //
-// -fix applies the first suggested fix of every finding (non-overlapping
-// edits merge; a conflicting fix is skipped with a note; generated files
-// are never edited); -diff prints the changes as unified diffs instead.
+// Flags go before the packages or files. -fix applies the first suggested
+// fix of every finding (non-overlapping edits merge; a conflicting fix is
+// skipped with a note; generated files are never edited); -diff (or -fix
+// -diff, the go fix spelling) prints the changes as unified diffs instead,
+// with credentials redacted, and says so when there is nothing to show.
+// -version prints the module version or VCS revision of the build.
 // -baseline FILE reports only findings not recorded in FILE;
 // -baseline-write FILE (or -baseline write FILE) records them.
 //
@@ -34,5 +37,7 @@
 //	   findings are still printed, the rules run despite type errors
 //
 // Under go vet the vet conventions apply: vet prints the findings and
-// exits 1 when there are any.
+// exits 1 when there are any. Each rule reports a package's findings in
+// position order; go vet prints packages as they finish (-p 1 for a fixed
+// order).
 package main

@@ -13,7 +13,7 @@ func main() {
 	if driver.IsVetInvocation(args) {
 		// go vet -vettool / go fix -fixtool: unitchecker parses the flags
 		// and exits.
-		unitchecker.Main(driver.VetSuite(args)...)
+		unitchecker.Main(inPositionOrder(driver.VetSuite(args))...)
 		return
 	}
 	os.Exit(driver.Main(args, driver.Env{

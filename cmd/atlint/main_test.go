@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -244,10 +245,24 @@ func TestHelp(t *testing.T) {
 			errorf(t, "atlint -h lacks %q", want)
 		}
 	}
+	// The version names the module version, or the VCS revision, or says
+	// why there is none (this machine builds with -buildvcs=false), with
+	// the Go version and platform.
 	r = run(t, dir, "atlint", "-version")
 	wantCode(t, r, 0, "-version")
-	if !strings.HasPrefix(r.stdout, "atlint ") {
-		errorf(t, "-version printed %q", r.stdout)
+	versionRe := `^atlint (v\d+\.\d+\.\d+\S*|devel [0-9a-f]{1,12}(\+dirty)?|devel) \(.*\bgo1\.\d+\S* ` + runtime.GOOS + "/" + runtime.GOARCH + `\)\n$`
+	if !regexp.MustCompile(versionRe).MatchString(r.stdout) {
+		errorf(t, "-version printed %q, want it to match %s", r.stdout, versionRe)
+	}
+	if strings.HasPrefix(r.stdout, "atlint devel (") && !strings.Contains(r.stdout, "-buildvcs=false") {
+		errorf(t, "-version without a version does not say why: %q", r.stdout)
+	}
+	// Every rule's help names its documentation page.
+	for _, id := range []string{"ATL001", "ATL101", "ATL201", "ATL301", "ATL302", "ATL401", "ATL501"} {
+		r = run(t, dir, "atlint", "help", id)
+		if want := "https://github.com/atlint/atlint/blob/main/docs/rules/" + id + ".md"; !strings.Contains(r.stdout, want) {
+			errorf(t, "atlint help %s does not name %s:\n%s", id, want, r.stdout)
+		}
 	}
 }
 
@@ -289,6 +304,17 @@ func TestStandalone(t *testing.T) {
 	wantCode(t, r, 2, "-enable", "ATL999")
 	r = run(t, dir, "atlint", "-format", "xml", "./...")
 	wantCode(t, r, 2, "-format", "xml")
+
+	// A flag after the packages is not a package pattern: say where flags go.
+	before := read(t, dir, "jira/jira.go")
+	r = run(t, dir, "atlint", "./...", "-fix")
+	wantCode(t, r, 2, "./...", "-fix")
+	if want := "-fix after ./...: flags go before packages and files (atlint -fix ./...)"; !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "load error") {
+		errorf(t, "atlint ./... -fix: stderr = %q, want %q", r.stderr, want)
+	}
+	if read(t, dir, "jira/jira.go") != before {
+		errorf(t, "atlint ./... -fix changed a file")
+	}
 }
 
 func TestTestFalse(t *testing.T) {
@@ -477,6 +503,29 @@ func TestDiff(t *testing.T) {
 			errorf(t, "-diff adds %q, which -fix does not write", l)
 		}
 	}
+
+	// -fix -diff, the go fix and x/tools spelling, is -diff.
+	r2 := run(t, dir, "atlint", "-fix", "-diff", "./...")
+	wantCode(t, r2, 1, "-fix", "-diff")
+	if r2.stdout != r.stdout || r2.stderr != r.stderr {
+		errorf(t, "-fix -diff differs from -diff:\n%s\n---\n%s", r2.stdout, r.stdout)
+	}
+	if read(t, dir, "jira/jira.go") != before {
+		t.Fatal("-fix -diff changed the file")
+	}
+
+	// Nothing to show: say so on stderr rather than print nothing.
+	r = run(t, dir, "atlint", "-diff", "./clean")
+	wantCode(t, r, 0, "-diff", "./clean")
+	if r.stdout != "" || r.stderr != "atlint: -diff: nothing to fix (no findings)\n" {
+		errorf(t, "-diff ./clean: stdout %q stderr %q", r.stdout, r.stderr)
+	}
+	write(t, dir, "constonly/c.go", "package constonly\n\nconst jiraToken = \""+tokConst+"\"\n")
+	r = run(t, dir, "atlint", "-diff", "./constonly")
+	wantCode(t, r, 1, "-diff", "./constonly")
+	if got := findings(t, onlyFindings(r.stderr)); r.stdout != "" || !strings.HasSuffix(r.stderr, "atlint: -diff: nothing to fix (no finding above has a suggested fix)\n") || len(got) != 1 {
+		errorf(t, "-diff ./constonly: findings %v, stdout %q, stderr %q", got, r.stdout, r.stderr)
+	}
 }
 
 func TestFileArguments(t *testing.T) {
@@ -566,6 +615,42 @@ func TestGoVet(t *testing.T) {
 	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "-credentials.tests=false", "./...")
 	if r.code != 1 || strings.Contains(r.stderr, "jira_test.go") || !strings.Contains(r.stderr, "jira.go:9") {
 		errorf(t, "go vet -credentials.tests=false: exit %d\n%s", r.code, r.stderr)
+	}
+
+	// A stable order: with -p 1 (one package at a time) go vet prints the
+	// same on every run, and each package's findings in position order.
+	// (Without -p 1 go vet prints packages as they finish.) Distinct
+	// -jpdgraphql.now values, new on every test run, keep go vet from
+	// replaying cached results (any date before 2026-10-31 gives the same
+	// messages).
+	write(t, dir, "multi/b.go", "package multi\n\nvar jiraToken2 = \""+tokMain+"\"\n\nvar jiraToken3 = \""+tokConst+"\"\n")
+	write(t, dir, "multi/a.go", "package multi\n\nvar jiraToken1 = \""+tokTest+"\"\n")
+	write(t, dir, "multi/sub/c.go", "package sub\n\nvar jiraToken4 = \""+tokTest+"\"\n\nvar jiraToken5 = \""+tokMain+"\"\n")
+	var outs []string
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(time.Now().UnixNano()%9000))
+	for _, now := range []string{day.Format(time.DateOnly), day.AddDate(0, 0, 1).Format(time.DateOnly)} {
+		// Packages without imports, so that only they are analysed again.
+		r := run(t, dir, "go", "vet", "-p", "1", "-vettool="+atlintBin, "-jpdgraphql.now="+now, "./multi/...")
+		outs = append(outs, r.stderr)
+		var prev [3]string
+		for _, l := range strings.Split(r.stderr, "\n") {
+			if strings.HasPrefix(l, "#") {
+				prev = [3]string{}
+				continue
+			}
+			f := strings.SplitN(strings.TrimPrefix(l, "./"), ":", 4)
+			if len(f) < 4 {
+				continue
+			}
+			cur := [3]string{f[0], fmt.Sprintf("%6s", f[1]), fmt.Sprintf("%6s", f[2])}
+			if prev != ([3]string{}) && strings.Join(cur[:], ":") < strings.Join(prev[:], ":") {
+				errorf(t, "go vet -p 1: %s:%s after %s:%s within a package\n%s", f[0], f[1], prev[0], strings.TrimSpace(prev[1]), r.stderr)
+			}
+			prev = cur
+		}
+	}
+	if outs[0] != outs[1] || !strings.Contains(outs[0], "multi/b.go:5:") || !strings.Contains(outs[0], "multi/sub/c.go:5:") {
+		errorf(t, "go vet -p 1 prints different output on each run:\n%s\n---\n%s", outs[0], outs[1])
 	}
 
 	r = run(t, dir, "go", "vet", "-vettool="+atlintBin, "./clean")

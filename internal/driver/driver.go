@@ -23,6 +23,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/output"
 )
 
 // Exit codes of the standalone command.
@@ -81,48 +82,133 @@ func Main(args []string, env Env) int {
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(env.Stderr, "atlint: %v\nrun 'atlint -h' for usage\n", err)
+			fmt.Fprintf(env.Stderr, "atlint: %s\nrun 'atlint -h' for usage\n", output.Scrub(err.Error()))
 		} else {
-			fmt.Fprintf(env.Stderr, "atlint: %v\n", err)
+			fmt.Fprintf(env.Stderr, "atlint: %s\n", output.Scrub(err.Error()))
 		}
 		return ExitError
 	}
 	if o.version {
-		fmt.Fprintln(env.Stdout, "atlint", Version())
+		bi, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(env.Stdout, versionLine(bi))
 		return ExitClean
 	}
+	// -diff prints the diffs on stdout; when there are none, say why on
+	// stderr instead of printing nothing.
+	var diffs *countingWriter
+	if o.diff && o.format == "text" && !o.vetJSON {
+		diffs = &countingWriter{w: env.Stdout}
+		env.Stdout = diffs
+	}
 	r := &run{opts: o, env: env, start: time.Now()}
-	return r.main()
+	code := r.main()
+	if diffs != nil && diffs.n == 0 {
+		switch code {
+		case ExitClean:
+			fmt.Fprintln(env.Stderr, "atlint: -diff: nothing to fix (no findings)")
+		case ExitFindings:
+			fmt.Fprintln(env.Stderr, "atlint: -diff: nothing to fix (no finding above has a suggested fix)")
+		}
+	}
+	return code
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Version returns atlint's version from the build information: the module
-// version for go install ...@version, else the VCS revision, else "devel".
+// version (v0.1.0 for go install ...@v0.1.0; a pseudo-version such as
+// v0.0.0-20261127140000-1a2b3c4d5e6f+dirty when the go command stamped it
+// from a git checkout), else "devel" and the VCS revision, else "devel".
+// JSON and SARIF output carry it as the tool version.
 func Version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+// versionOf is [Version] for given build information (nil: none).
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
 		return "devel"
 	}
 	if v := bi.Main.Version; v != "" && v != "(devel)" {
 		return v
 	}
-	var rev, modified string
+	rev, _, modified := vcsOf(bi)
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if modified {
+		rev += "+dirty"
+	}
+	return "devel " + rev
+}
+
+// vcsOf returns the VCS revision, commit time and modified flag the go
+// command stamped into the binary (empty under -buildvcs=false or outside a
+// checkout).
+func vcsOf(bi *debug.BuildInfo) (rev, at string, modified bool) {
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
 			rev = s.Value
+		case "vcs.time":
+			at = s.Value
 		case "vcs.modified":
-			if s.Value == "true" {
-				modified = "+dirty"
-			}
+			modified = s.Value == "true"
 		}
 	}
-	if rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
-		return "devel " + rev + modified
+	return rev, at, modified
+}
+
+// versionLine is what -version prints: the version, what the build
+// information knows besides (the commit time, or why there is no
+// revision), and the Go version and platform it was built with.
+func versionLine(bi *debug.BuildInfo) string {
+	v := versionOf(bi)
+	if bi == nil {
+		return "atlint " + v + " (no build information)"
 	}
-	return "devel"
+	var extra []string
+	rev, at, _ := vcsOf(bi)
+	switch {
+	case rev != "" && at != "":
+		extra = append(extra, "commit "+at)
+	case v == "devel":
+		extra = append(extra, "no version: built from source with -buildvcs=false or outside a git checkout")
+	}
+	var goos, goarch string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "GOOS":
+			goos = s.Value
+		case "GOARCH":
+			goarch = s.Value
+		}
+	}
+	platform := bi.GoVersion
+	if goos != "" && goarch != "" {
+		platform += " " + goos + "/" + goarch
+	}
+	if platform != "" {
+		extra = append(extra, platform)
+	}
+	if len(extra) == 0 {
+		return "atlint " + v
+	}
+	return "atlint " + v + " (" + strings.Join(extra, "; ") + ")"
 }
 
 func help(args []string, env Env) int {
@@ -152,6 +238,14 @@ func help(args []string, env Env) int {
 			fmt.Fprintln(env.Stdout)
 		}
 		fmt.Fprint(env.Stdout, text)
+		// Help ends with the analyzer's URL, the page of its first rule;
+		// name the pages of the others too (docs/rules/ATLnnn.md).
+		a, _ := analyzer.Lookup(name)
+		for _, r := range model.RulesOf(a.Name) {
+			if u := model.DocURL(r.ID); u != a.URL {
+				fmt.Fprintf(env.Stdout, "%s: %s\n", r.ID, u)
+			}
+		}
 	}
 	return status
 }
@@ -214,7 +308,8 @@ Usage:
   atlint scopes [flags] [packages]  print the least token scopes the code's Atlassian calls need
   go vet -vettool=$(which atlint) [flags] [packages]
 
-Exit status: 0 no findings, 1 findings, 2 usage, configuration or load error.
+Flags go before the packages or files. Exit status: 0 no findings, 1 findings,
+2 usage, configuration or load error. Rules: atlint help; docs: docs/rules/ATLnnn.md.
 
 Flags:
 `
@@ -233,7 +328,7 @@ func parseFlags(args []string, env Env) (*options, error) {
 	fs.BoolVar(&o.vetJSON, "json", false, "print diagnostics as go vet -json does, on stdout")
 	fs.StringVar(&o.sarifFile, "sarif", "", "also write SARIF 2.1.0 to this `file`")
 	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of every finding")
-	fs.BoolVar(&o.diff, "diff", false, "print the changes -fix would make as unified diffs on stdout, change nothing")
+	fs.BoolVar(&o.diff, "diff", false, "print the changes -fix would make as unified diffs on stdout, change nothing (-fix -diff means the same)")
 	fs.StringVar(&o.configFile, "config", "", "configuration `file` (default: .atlint.yml in the working directory or above)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline `file` (\"-baseline write FILE\" records one)")
 	fs.StringVar(&o.baselineWrite, "baseline-write", "", "record the current findings in this baseline `file` and exit 0")
@@ -263,6 +358,15 @@ func parseFlags(args []string, env Env) (*options, error) {
 		}
 	})
 	o.args = fs.Args()
+	// Go's flag package stops at the first argument that is not a flag, so
+	// "atlint ./... -fix" would hand -fix to go list as a package pattern.
+	if !containsArg(args, "--") {
+		for i, a := range o.args {
+			if len(a) > 1 && a[0] == '-' && i > 0 {
+				return nil, usagef("%s after %s: flags go before packages and files (atlint %s %s)", a, o.args[0], a, o.args[0])
+			}
+		}
+	}
 
 	// -baseline write FILE: the spelling of issue 6.
 	if o.baseline == "write" {
@@ -285,14 +389,18 @@ func parseFlags(args []string, env Env) (*options, error) {
 		return nil, err
 	}
 	// -tokencollect.enable, the vet spelling of turning an off-by-default
-	// rule on (or off), counts as -enable (-disable) of its rules.
+	// rule on (or off), counts as -enable (-disable) of its rules;
+	// -tokencollect.auto (on only in apps and plugins) counts as -enable.
 	for _, st := range o.settings {
-		if st.Flag != "enable" {
+		if st.Flag != "enable" && st.Flag != "auto" {
 			continue
 		}
 		on, err := strconv.ParseBool(st.Value)
 		if err != nil {
 			continue // the flag accepted it, so it is not a bool flag
+		}
+		if st.Flag == "auto" && !on {
+			continue // auto off leaves the rule to -enable
 		}
 		for _, rule := range model.RulesOf(st.Analyzer) {
 			if on && !o.disable[rule.ID] {
@@ -311,7 +419,9 @@ func parseFlags(args []string, env Env) (*options, error) {
 		return nil, usagef("-json and -format %s cannot be used together", o.format)
 	}
 	if o.fix && o.diff {
-		return nil, usagef("-fix and -diff cannot be used together: -diff shows what -fix would do")
+		// -fix -diff is how go fix and the x/tools checkers spell "show the
+		// fixes, change nothing": the same as -diff.
+		o.fix = false
 	}
 	if (o.fix || o.diff) && o.baselineWrite != "" {
 		return nil, usagef("-fix/-diff and -baseline-write cannot be used together")
@@ -347,6 +457,16 @@ func ruleSet(list, flagName string) (map[string]bool, error) {
 		}
 	}
 	return set, nil
+}
+
+// containsArg reports whether args holds s.
+func containsArg(args []string, s string) bool {
+	for _, a := range args {
+		if a == s {
+			return true
+		}
+	}
+	return false
 }
 
 // sortedKeys returns the keys of m in order.

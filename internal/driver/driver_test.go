@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/output"
@@ -74,7 +75,7 @@ func TestRuleSet(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ruleSet (-want +got):\n%s", diff)
 	}
-	if all, _ := ruleSet("all", "-enable"); len(all) != 7 {
+	if all, _ := ruleSet("all", "-enable"); len(all) != len(model.Rules) {
 		t.Errorf("all = %v", all)
 	}
 	if _, err := ruleSet("ATL101,nope", "-enable"); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {
@@ -92,7 +93,7 @@ func TestParseFlags(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"-baseline", "write"},
-		{"-fix", "-diff"},
+		{"./...", "-fix"}, // flags go before packages (-fix -diff is -diff)
 		{"-json", "-format", "sarif"},
 		{"-format", "yaml"},
 		{"-nosuchflag"},

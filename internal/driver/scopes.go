@@ -31,7 +31,7 @@ package driver
 // arguments are wrong (2) or loading fails (2). URLs are printed without
 // userinfo and scrubbed of anything that looks like a credential.
 //
-// # JSON (schema version 1)
+// # JSON (schema version 1; also in docs/scopes.md)
 //
 //	{
 //	  "version": 1,
@@ -233,7 +233,7 @@ func (c *scopeCollector) requests(p *packages.Package, m *model.Result) {
 		if !atlassianRequest(q) {
 			continue
 		}
-		pos := p.Fset.Position(q.Pos())
+		pos := p.Fset.Position(q.Site())
 		site := fmt.Sprintf("%s:%d:%d", c.r.relPath(pos.Filename), pos.Line, pos.Column)
 		resolved := false
 		var first *model.Resolution

@@ -1,6 +1,7 @@
 package credentials
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -67,6 +68,8 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 				}
 				if hasContext(pass, sc, sinks) {
 					ms = all
+				} else {
+					ms = keyed(v, all)
 				}
 			}
 		}
@@ -80,7 +83,161 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 			report(pass, rep, sc, mt, len(ms))
 		}
 	}
+	for _, fi := range m.Files {
+		if !opts.tests && fi.IsTest() {
+			continue
+		}
+		scanComments(pass, rep, fi)
+	}
 	return rep.Result(), nil
+}
+
+// keyed keeps the matches of the prefixed kinds and those of the
+// prefix-free kinds that are the value of an Atlassian-named key written in
+// the same text: "JIRA_API_TOKEN=…", "export JIRA_TOKEN=…", "jira_token: …".
+// The name before '=' or ':' is their context.
+func keyed(v string, all []atlassian.Match) []atlassian.Match {
+	var out []atlassian.Match
+	for _, mt := range all {
+		if !mt.Kind.NeedsContext() || keyContext(v, mt.Start) {
+			out = append(out, mt)
+		}
+	}
+	return out
+}
+
+// keyContext reports whether the key before offset start of v names an
+// Atlassian credential: an Atlassian-named key (JIRA_API_TOKEN=), or a
+// credential word after an Atlassian name on the same line, as prose writes
+// it ("Jira API token: …", "Confluence PAT = …").
+func keyContext(v string, start int) bool {
+	key := atlassian.KeyBefore(v, start)
+	if key == "" {
+		return false
+	}
+	if atlassianNamed(key) {
+		return true
+	}
+	if !credentialWord(key) {
+		return false
+	}
+	at := strings.LastIndex(v[:start], key)
+	if at < 0 {
+		return false
+	}
+	line := v[max(0, at-32):at]
+	if nl := strings.LastIndexByte(line, '\n'); nl >= 0 {
+		line = line[nl+1:]
+	}
+	return atlassianNamed(line)
+}
+
+// credentialWord reports whether a key names a credential.
+func credentialWord(k string) bool {
+	l := strings.ToLower(k)
+	for _, w := range []string{"token", "pat", "password", "secret", "apikey", "api_key", "credential"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanComments reports the credentials in the comments of a file: the
+// prefixed kinds by grammar and checksum, the prefix-free kinds only as the
+// value of an Atlassian-named key (a comment has no other context).
+func scanComments(pass *analysis.Pass, rep *model.Reporter, fi *model.FileInfo) {
+	var tf *token.File
+	for _, cg := range fi.File.Comments {
+		for _, c := range cg.List {
+			ms := commentMatches(c.Text)
+			if len(ms) == 0 {
+				continue
+			}
+			if tf == nil {
+				tf = pass.Fset.File(c.Slash)
+			}
+			for _, mt := range ms {
+				reportComment(rep, fi, tf, c, mt)
+			}
+		}
+	}
+}
+
+// commentMatches returns the credentials in the text of one comment.
+func commentMatches(text string) []atlassian.Match {
+	if len(text) < 2+24 {
+		return nil
+	}
+	ms := atlassian.Scan(text)
+	// The prefix-free kinds need a key: '=' or ':' before a long word.
+	if keyedWord(text) {
+		if all := atlassian.ScanContext(text); len(all) > len(ms) {
+			ms = keyed(text, all)
+		}
+	}
+	return ms
+}
+
+// commentPos maps a byte offset in the text of comment c to its position.
+// The scanner drops carriage returns from comment text, so offsets past
+// the first line are mapped through the lines of the file.
+func commentPos(tf *token.File, c *ast.Comment, off int) token.Pos {
+	nl := strings.LastIndexByte(c.Text[:off], '\n')
+	if nl < 0 || tf == nil {
+		return c.Slash + token.Pos(off)
+	}
+	line := tf.Line(c.Slash) + strings.Count(c.Text[:nl+1], "\n")
+	if line > tf.LineCount() {
+		return c.Slash + token.Pos(off)
+	}
+	return tf.LineStart(line) + token.Pos(off-nl-1)
+}
+
+func reportComment(rep *model.Reporter, fi *model.FileInfo, tf *token.File, c *ast.Comment, mt atlassian.Match) {
+	where := ""
+	if fi.IsTest() {
+		where = " in test code"
+	}
+	msg := fmt.Sprintf("hard-coded %s %q in a comment%s: %s", mt.Kind, atlassian.Redact(mt.Token), where, commentAdvice(mt.Kind))
+	rep.Report(ruleID, analysis.Diagnostic{Pos: commentPos(tf, c, mt.Start), End: commentPos(tf, c, mt.End), Message: msg})
+}
+
+// commentAdvice says what to do about a token in a comment. No fix is
+// offered: deleting the text does not make a leaked token safe, and what a
+// comment should say instead is the author's choice.
+func commentAdvice(k atlassian.Kind) string {
+	if k == atlassian.AppPassword {
+		return "revoke it and remove it from the comment (app passwords stopped working on 2026-07-28)"
+	}
+	return "revoke it and remove it from the comment; write a placeholder (<your-api-token>) in examples"
+}
+
+// keyedWord is the cheap gate for the prefix-free kinds in a comment: an
+// '=' or ':' followed (after spaces and a quote) by a run of 24 or more
+// base64 characters.
+func keyedWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '=' && s[i] != ':' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '"' || s[j] == '\'' || s[j] == '`') && j-i < 8 {
+			j++
+		}
+		k := j
+		for k < len(s) && (isB64(s[k])) {
+			k++
+		}
+		if k-j >= 24 {
+			return true
+		}
+	}
+	return false
+}
+
+func isB64(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '/'
 }
 
 // mayHoldWord is a cheap gate for ScanContext: the value has a run of 24 or
@@ -260,8 +417,16 @@ func report(pass *analysis.Pass, rep *model.Reporter, sc *model.StringConst, mt 
 	if sc.File.IsTest() {
 		where = " in test code"
 	}
+	if k := atlassian.KeyBefore(sc.Value, mt.Start); envStyle(k) && atlassianNamed(k) {
+		env = k // "JIRA_API_TOKEN=" + os.Getenv("JIRA_API_TOKEN")
+	}
 	msg := fmt.Sprintf("hard-coded %s %q%s: revoke it and read it from the environment (%s) or a secret manager",
 		mt.Kind, atlassian.Redact(mt.Token), where, env)
+	if mt.Kind == atlassian.AppPassword {
+		msg = fmt.Sprintf("hard-coded %s %q%s: app passwords stopped working on 2026-07-28; revoke it and use a scoped API token, "+
+			"sent with the Atlassian account email as the username, read from the environment (%s) or a secret manager",
+			mt.Kind, atlassian.Redact(mt.Token), where, env)
+	}
 	d := analysis.Diagnostic{Pos: sc.Pos(mt.Start), End: sc.End(mt.End), Message: msg}
 	if !model.CallAllowed(sc.Cursor) {
 		if model.InConstDecl(sc.Cursor) {
@@ -275,6 +440,20 @@ func report(pass *analysis.Pass, rep *model.Reporter, sc *model.StringConst, mt 
 		}
 	}
 	rep.Report(ruleID, d)
+}
+
+// envStyle reports whether k is written as an environment variable name
+// (JIRA_API_TOKEN): upper-case letters, digits and underscores.
+func envStyle(k string) bool {
+	if k == "" || k[0] < 'A' || k[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // envName is the environment variable to read a credential from.
@@ -324,7 +503,11 @@ func getenvFix(pass *analysis.Pass, sc *model.StringConst, mt atlassian.Match, e
 		}
 	}
 	edits := append([]analysis.TextEdit{{Pos: sc.Expr.Pos(), End: sc.Expr.End(), NewText: []byte(repl)}}, importEdits...)
-	return analysis.SuggestedFix{Message: "Read the token from " + env, TextEdits: edits}, true
+	msg := "Read the token from " + env
+	if mt.Kind == atlassian.AppPassword {
+		msg = "Read a scoped API token from " + env + " (the username must become the Atlassian account email)"
+	}
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
 }
 
 // needsParens reports whether a concatenation replacing the expression at c
@@ -388,7 +571,7 @@ func osImport(pass *analysis.Pass, f *ast.File, pos token.Pos) (string, []analys
 	if name != "os" {
 		spec = name + " " + spec
 	}
-	return name, importEdits(f, spec)
+	return name, importEdits(pass, f, spec, "os")
 }
 
 // free reports whether name can be declared as a file-level import name of f
@@ -433,25 +616,112 @@ func innermost(pass *analysis.Pass, f *ast.File, pos token.Pos) *types.Scope {
 	return fs.Innermost(pos)
 }
 
-// importEdits add an import spec to f: inside its first import
-// declaration (made parenthesised if it is not), or as a new declaration
-// after the package clause.
-func importEdits(f *ast.File, spec string) []analysis.TextEdit {
+// importEdits add an import spec of path to f, in the file's line endings
+// (CRLF files stay CRLF) and in gofmt's sort order: inside the first import
+// declaration's group of standard-library paths, before the first path that
+// sorts after it; after the last one when none does; as a group of its own
+// before the others when the declaration has no standard-library path; or
+// as a new declaration after the package clause.
+func importEdits(pass *analysis.Pass, f *ast.File, spec, path string) []analysis.TextEdit {
+	nl := lineEnding(pass, f)
+	tf := pass.Fset.File(f.Package)
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.IMPORT {
 			break
 		}
 		if g.Lparen.IsValid() {
-			return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + spec)}}
+			return blockImportEdits(tf, g, spec, path, nl)
 		}
 		if len(g.Specs) == 1 {
-			s := g.Specs[0]
+			s := g.Specs[0].(*ast.ImportSpec)
+			p, _ := strconv.Unquote(s.Path.Value)
+			if importLess(p, path) {
+				return []analysis.TextEdit{
+					{Pos: s.Pos(), End: s.Pos(), NewText: []byte("(" + nl + "\t")},
+					{Pos: s.End(), End: s.End(), NewText: []byte(nl + "\t" + spec + nl + ")")},
+				}
+			}
 			return []analysis.TextEdit{
-				{Pos: s.Pos(), End: s.Pos(), NewText: []byte("(\n\t" + spec + "\n\t")},
-				{Pos: s.End(), End: s.End(), NewText: []byte("\n)")},
+				{Pos: s.Pos(), End: s.Pos(), NewText: []byte("(" + nl + "\t" + spec + nl + "\t")},
+				{Pos: s.End(), End: s.End(), NewText: []byte(nl + ")")},
 			}
 		}
 	}
-	return []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte("\n\nimport " + spec)}}
+	return []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte(nl + nl + "import " + spec)}}
+}
+
+// blockImportEdits inserts spec into the parenthesised import declaration g
+// as a line of its own.
+func blockImportEdits(tf *token.File, g *ast.GenDecl, spec, path, nl string) []analysis.TextEdit {
+	line := func(pos token.Pos) int { return tf.Line(pos) }
+	// A spec that starts its own line, so that a whole line can go before it.
+	ownLine := func(i int) bool {
+		return i == 0 && line(g.Specs[i].Pos()) > line(g.Lparen) ||
+			i > 0 && line(g.Specs[i].Pos()) > line(g.Specs[i-1].End())
+	}
+	before := func(s ast.Spec) []analysis.TextEdit {
+		pos := s.Pos()
+		if is := s.(*ast.ImportSpec); is.Doc != nil {
+			pos = is.Doc.Pos() // keep the spec's comment with it
+		}
+		ls := tf.LineStart(line(pos))
+		return []analysis.TextEdit{{Pos: ls, End: ls, NewText: []byte("\t" + spec + nl)}}
+	}
+	lastStd := -1
+	for i, sp := range g.Specs {
+		s := sp.(*ast.ImportSpec)
+		p, _ := strconv.Unquote(s.Path.Value)
+		if !stdPath(p) {
+			if lastStd >= 0 {
+				break // only the first group of standard-library paths
+			}
+			continue
+		}
+		if importLess(path, p) && ownLine(i) {
+			return before(s)
+		}
+		lastStd = i
+	}
+	if lastStd >= 0 {
+		if end := line(g.Specs[lastStd].End()); line(g.Rparen) > end {
+			ls := tf.LineStart(end + 1)
+			return []analysis.TextEdit{{Pos: ls, End: ls, NewText: []byte("\t" + spec + nl)}}
+		}
+	} else if len(g.Specs) > 0 && ownLine(0) {
+		ls := tf.LineStart(line(g.Specs[0].Pos()))
+		return []analysis.TextEdit{{Pos: ls, End: ls, NewText: []byte("\t" + spec + nl + nl)}}
+	}
+	return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte(nl + "\t" + spec)}}
+}
+
+// stdPath reports whether an import path is in the standard library (its
+// first element has no dot), as goimports groups them.
+func stdPath(p string) bool {
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
+}
+
+// importLess is gofmt's order of import paths.
+func importLess(a, b string) bool { return a < b }
+
+// lineEnding returns the line ending of f: "\r\n" when its package clause
+// line ends so, else "\n".
+func lineEnding(pass *analysis.Pass, f *ast.File) string {
+	tf := pass.Fset.File(f.Package)
+	if tf == nil || pass.ReadFile == nil {
+		return "\n"
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\n"
+	}
+	off := tf.Offset(f.Package)
+	if off < 0 || off >= len(src) {
+		return "\n"
+	}
+	if i := bytes.IndexByte(src[off:], '\n'); i > 0 && src[off+i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
 }

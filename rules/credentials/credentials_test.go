@@ -1,12 +1,15 @@
 package credentials_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/atlassian"
@@ -46,7 +49,26 @@ func checkNoSecret(t *testing.T, results []*analysistest.Result) {
 func TestCredentials(t *testing.T) {
 	t.Parallel()
 	dir := testdata(t, "credentials")
-	checkNoSecret(t, analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentials"))
+	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentials")
+	checkNoSecret(t, results)
+	// An app password's fix reads its replacement, a scoped API token, and
+	// says that the username changes too.
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if !strings.Contains(d.Message, "app password") || len(d.SuggestedFixes) == 0 {
+				continue
+			}
+			n++
+			const want = "Read a scoped API token from BITBUCKET_API_TOKEN (the username must become the Atlassian account email)"
+			if got := d.SuggestedFixes[0].Message; got != want {
+				t.Errorf("app password fix %q, want %q", got, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no app password finding with a fix")
+	}
 }
 
 func TestSinkContext(t *testing.T) {
@@ -139,5 +161,118 @@ func TestRepositoryHasNoTokens(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFixKeepsLineEndingsAndImportOrder applies the fixes byte for byte and
+// compares the result with the golden files exactly: analysistest formats
+// both sides before comparing, which hides CRLF line endings and the order
+// of imports.
+func TestFixKeepsLineEndingsAndImportOrder(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialsfixcrlf")
+	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialsfixcrlf")
+	checkNoSecret(t, results)
+	edits := map[string][]analysis.TextEdit{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, f := range d.SuggestedFixes {
+				for _, e := range f.TextEdits {
+					name := r.Pass.Fset.File(e.Pos).Name()
+					edits[name] = append(edits[name], e)
+				}
+			}
+		}
+		goldens, _ := filepath.Glob(filepath.Join(dir, "src", "credentialsfixcrlf", "*.go.golden"))
+		if len(goldens) < 5 {
+			t.Fatalf("found %d golden files, want 5", len(goldens))
+		}
+		for _, g := range goldens {
+			name := strings.TrimSuffix(g, ".golden")
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			es := edits[name]
+			if len(es) == 0 {
+				t.Errorf("%s: no fix", filepath.Base(name))
+				continue
+			}
+			slices.SortStableFunc(es, func(a, b analysis.TextEdit) int { return int(b.Pos - a.Pos) })
+			tf := r.Pass.Fset.File(es[0].Pos)
+			got := slices.Clone(src)
+			for _, e := range es {
+				start, end := tf.Offset(e.Pos), tf.Offset(e.End)
+				got = slices.Concat(got[:start], e.NewText, got[end:])
+			}
+			if !bytes.Equal(got, want) {
+				gl, wl := strings.SplitAfter(string(got), "\n"), strings.SplitAfter(string(want), "\n")
+				for i := 0; i < max(len(gl), len(wl)); i++ {
+					var g, w string
+					if i < len(gl) {
+						g = gl[i]
+					}
+					if i < len(wl) {
+						w = wl[i]
+					}
+					if g != w {
+						t.Errorf("%s:%d: got %q, want %q", filepath.Base(name), i+1, scrub(g), scrub(w))
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// scrub redacts every credential in s.
+func scrub(s string) string {
+	ms := atlassian.ScanContext(s)
+	for i := len(ms) - 1; i >= 0; i-- {
+		s = s[:ms[i].Start] + atlassian.Redact(ms[i].Token) + s[ms[i].End:]
+	}
+	return s
+}
+
+// TestComments runs on tokens in comments (and in env-style strings); every
+// finding's range must hold exactly the token, also on later lines of a
+// block comment in a CRLF file (the scanner drops the CRs from comment text).
+func TestComments(t *testing.T) {
+	t.Parallel()
+	dir := testdata(t, "credentialscomments")
+	results := analysistest.RunWithSuggestedFixes(t, dir, credentials.New(), "credentialscomments")
+	checkNoSecret(t, results)
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			tf := r.Pass.Fset.File(d.Pos)
+			src, err := os.ReadFile(tf.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(src[tf.Offset(d.Pos):tf.Offset(d.End)])
+			whole := func(s string, skip int) bool {
+				for _, m := range atlassian.ScanContext(s) {
+					if m.Start == skip && m.End == len(s) {
+						return true
+					}
+				}
+				return false
+			}
+			if !whole(text, 0) && !whole("Basic "+text, 6) {
+				t.Errorf("%s: the range %q is not one token", r.Pass.Fset.Position(d.Pos), scrub(text))
+			}
+			if strings.Contains(d.Message, "in a comment") && len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: a fix in a comment", r.Pass.Fset.Position(d.Pos))
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("%d findings, want at least 15", n)
 	}
 }

@@ -28,9 +28,21 @@
 // are then those of the base64 text) and percent-encoded in the password of
 // a URL (https://x-token-auth:TOKEN@bitbucket.org/…).
 //
+// Comments are source too (leaked tokens live in examples and notes): every
+// // and /* */ comment is scanned with the same grammar and checksums. A
+// finding in a comment says "in a comment" and has no fix: deleting the
+// text does not make a leaked token safe; revoke it, then write a
+// placeholder (<your-api-token>) in the example.
+//
 // The 24-character legacy tokens and the bare 44-character PATs have no
 // prefix, so their checks pass by chance on about one word in 65,536: they
-// are reported only with context. Context is an Atlassian-named variable,
+// are reported only with context. In a string or a comment, a token that is
+// the value of an Atlassian-named key written before it is in context:
+// JIRA_API_TOKEN=…, export JIRA_TOKEN=…, --jira-pat=…, confluence_token: …,
+// "jiraToken": "…" (the name before '=' or ':'), or a credential word after
+// an Atlassian name on the same line, as prose writes it ("Jira API token:
+// …", "Confluence PAT = …"). In a string, context is
+// also an Atlassian-named variable,
 // constant, field, map key, function or composite-literal type (the name
 // contains jira, confluence, atlassian, bitbucket, jpd or bbdc, in any
 // case), a URL password on an Atlassian host or for x-token-auth, or a value
@@ -52,14 +64,22 @@
 //
 // The message names the kind and shows the token redacted (prefix … last
 // 4): revoke the token, then read it from the environment or a secret
-// manager.
+// manager. For a Bitbucket app password (ATBB…) it also says that app
+// passwords stopped working on 2026-07-28 and that a scoped API token, sent
+// with the Atlassian account email as the username, replaces it; the fix
+// reads BITBUCKET_API_TOKEN (the username must be changed by hand). This is
+// the single finding for an app-password literal; ATL102 covers app
+// passwords that are not literals.
 //
 // Fix. When the token is the whole value of the expression, the fix replaces the
 // expression with os.Getenv("NAME"), NAME being the kind's variable
 // (ATLASSIAN_API_TOKEN, BITBUCKET_ACCESS_TOKEN,
-// ATLASSIAN_SERVICE_ACCOUNT_TOKEN, BITBUCKET_APP_PASSWORD, JIRA_PAT — or
-// CONFLUENCE_PAT, BITBUCKET_DC_TOKEN when the context names the product). It
-// adds the "os" import when the file lacks it, uses the file's own name for
+// ATLASSIAN_SERVICE_ACCOUNT_TOKEN, BITBUCKET_API_TOKEN, JIRA_PAT — or
+// CONFLUENCE_PAT, BITBUCKET_DC_TOKEN when the context names the product; or
+// the key itself when the token follows an Atlassian-named environment
+// variable: "JIRA_API_TOKEN=" + os.Getenv("JIRA_API_TOKEN")). It
+// adds the "os" import when the file lacks it (in the file's line endings
+// and in gofmt's order among the standard-library imports), uses the file's own name for
 // "os" when it imports it under another, and imports it as stdos when a local
 // declaration shadows os. When the token is written plainly inside a longer
 // value ("Bearer " + token, a URL with the token as its password), the fix

@@ -33,11 +33,11 @@ func New() *analysis.Analyzer {
 func run(pass *analysis.Pass) (any, error) {
 	rep := model.NewReporter(pass)
 	for _, q := range rep.Model.Requests(pass.TypesInfo) {
-		op, _ := q.Operation()
-		if op == nil || !op.Deprecated && !op.Legacy {
-			continue
+		for _, op := range q.Operations() {
+			if op.Deprecated || op.Legacy {
+				rep.Report("ATL203", analysis.Diagnostic{Pos: q.Site(), End: q.End(), Message: Message(op)})
+			}
 		}
-		rep.Report("ATL203", analysis.Diagnostic{Pos: q.Node.Pos(), End: q.Node.End(), Message: Message(op)})
 	}
 	return rep.Result(), nil
 }

@@ -34,8 +34,8 @@
 // (http.MethodPost, "DELETE"...) that carries the token: http.NewRequest,
 // NewRequestWithContext, a go-jira or go-atlassian client's NewRequest or
 // NewRawRequest, an http.Request literal, req.Method = ...; Post and
-// PostForm of an *http.Client whose transport carries it; and go-jira,
-// go-atlassian and go-bitbucket service methods whose request is a write
+// PostForm of an *http.Client whose transport carries it; and go-jira and
+// go-atlassian service methods whose request is a write
 // according to atlint's library tables (for go-jira's Create, Update,
 // UpdateWithOptions, Delete and their WithContext forms and go-atlassian's
 // Create, Update and Delete the name decides when the tables lack the

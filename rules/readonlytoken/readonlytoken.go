@@ -199,7 +199,7 @@ func (c *checker) sinkTaint(s *model.AuthSink, q *model.Request) *model.Taint {
 		if v.Expr == s.Secret {
 			continue
 		}
-		cur, ok := m.Inspector.Root().FindNode(v.Expr)
+		cur, ok := model.CursorOf(m.Inspector, v.Expr)
 		if !ok {
 			continue
 		}

@@ -108,7 +108,7 @@ func TestCloudIDFlag(t *testing.T) {
 
 func TestDoc(t *testing.T) {
 	a := scopedurl.Analyzer
-	if a.Name != "scopedurl" || !strings.HasSuffix(a.URL, "#atl201") {
+	if a.Name != "scopedurl" || !strings.HasSuffix(a.URL, "/docs/rules/ATL201.md") {
 		t.Errorf("analyzer %q, URL %q", a.Name, a.URL)
 	}
 	for _, s := range []string{"Rule ATL201", "api.atlassian.com/ex/jira/{cloudId}", "_edge/tenant_info", "-scopedurl.cloudid"} {

@@ -26,7 +26,8 @@ var doc string
 var Analyzer = New()
 
 type options struct {
-	enable bool
+	enable bool // report in every package
+	auto   bool // report in packages that are clearly apps or plugins
 }
 
 // New returns a fresh analyzer with its own flags.
@@ -40,7 +41,8 @@ func New() *analysis.Analyzer {
 		RunDespiteErrors: true,
 		ResultType:       model.ReportedType,
 	}
-	a.Flags.BoolVar(&opts.enable, "enable", false, "report (the rule is off by default: enable it for apps that act for other users)")
+	a.Flags.BoolVar(&opts.enable, "enable", false, "report findings (off by default: enable it for apps that act for other users)")
+	a.Flags.BoolVar(&opts.auto, "auto", false, "report findings only in packages that are clearly apps or plugins (Mattermost plugins, HTTP servers that store data), when -enable is off")
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
 	return a
 }
@@ -62,19 +64,22 @@ type checker struct {
 	reqParams map[types.Object]bool
 	structs   map[*types.Struct]*structInfo
 	reported  map[*types.TypeName]bool
+	settings  map[*types.TypeName]bool // loaded with LoadPluginConfiguration
+	manifest  *manifest                // plugin.json of a Mattermost plugin, or nil
 }
 
 type structInfo struct {
 	name       string
 	ctx        bool            // names an Atlassian product
 	persisted  bool            // db tags or gorm.Model
-	tokenField map[string]bool // field names
-	first      *types.Var      // first token field
+	tokenField map[string]bool // field names, promoted ones included
+	first      *types.Var      // first token field, or the embedded field that holds it
+	via        string          // the promoted token field's name when first is embedded
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
-	if !opts.enable || pass.TypesInfo == nil {
+	if !opts.enable && !opts.auto || pass.TypesInfo == nil {
 		return rep.Off(), nil
 	}
 	c := &checker{
@@ -84,6 +89,11 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		reqParams: map[types.Object]bool{},
 		structs:   map[*types.Struct]*structInfo{},
 		reported:  map[*types.TypeName]bool{},
+		settings:  map[*types.TypeName]bool{},
+	}
+	c.manifest = readManifest(pass)
+	if !opts.enable && !c.isApp() {
+		return rep.Off(), nil
 	}
 	c.pkgAtl = c.m.Imports(model.ModGoJira, model.ModGoAtlassian)
 	if !c.pkgAtl {
@@ -94,6 +104,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 			}
 		}
 	}
+	c.pluginSettings()
 	persistedTypes := map[*types.TypeName]ast.Node{}
 	for fc := range c.m.Inspector.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := fc.Node().(*ast.FuncDecl)
@@ -111,15 +122,16 @@ func (c *checker) function(fc inspector.Cursor, persisted map[*types.TypeName]as
 	info := c.pass.TypesInfo
 	// Cheap gate: does the body hold a sink at all?
 	type sinkCall struct {
-		call *ast.CallExpr
-		args []ast.Expr
-		what string
+		call    *ast.CallExpr
+		args    []ast.Expr
+		what    string
+		generic bool
 	}
 	var sinks []sinkCall
 	for n := range fc.Preorder((*ast.CallExpr)(nil)) {
 		call := n.Node().(*ast.CallExpr)
-		if args, what := c.storageSink(call); what != "" {
-			sinks = append(sinks, sinkCall{call, args, what})
+		if args, what, generic := c.storageSink(call); what != "" {
+			sinks = append(sinks, sinkCall{call, args, what, generic})
 		}
 	}
 	var auth []*model.AuthSink
@@ -132,7 +144,9 @@ func (c *checker) function(fc inspector.Cursor, persisted map[*types.TypeName]as
 	if len(sinks) == 0 && len(auth) == 0 {
 		return
 	}
-	// Incoming requests: *http.Request parameters.
+	// Incoming requests: *http.Request parameters, web framework contexts
+	// and API inputs with a body.
+	handler := false
 	for n := range fc.Preorder((*ast.FuncType)(nil)) {
 		ft := n.Node().(*ast.FuncType)
 		if ft.Params == nil {
@@ -140,8 +154,9 @@ func (c *checker) function(fc inspector.Cursor, persisted map[*types.TypeName]as
 		}
 		for _, fld := range ft.Params.List {
 			for _, name := range fld.Names {
-				if obj := info.Defs[name]; obj != nil && isNamedPtr(obj.Type(), "net/http", "Request") {
+				if obj := info.Defs[name]; obj != nil && requestLike(obj.Type()) {
 					c.reqParams[obj] = true
+					handler = true
 				}
 			}
 		}
@@ -151,7 +166,10 @@ func (c *checker) function(fc inspector.Cursor, persisted map[*types.TypeName]as
 	for _, s := range sinks {
 		for _, a := range s.args {
 			t := flow.Of(a)
-			if tn := c.persistedType(a); tn != nil {
+			// A generic data-access layer (dal.Create, a repository's Save)
+			// persists a type only from a handler or a request value: a
+			// CLI saving its own configuration is not the policy's target.
+			if tn := c.persistedType(a); tn != nil && (!s.generic || handler || t != nil && t.Flags&fReq != 0) {
 				if _, ok := persisted[tn]; !ok {
 					persisted[tn] = s.call
 				}
@@ -266,6 +284,14 @@ func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
 		if (p == "os" && (fn.Name() == "Getenv" || fn.Name() == "LookupEnv")) || strings.Contains(p, "keyring") {
 			return &model.Taint{Flags: fEnv, What: "the environment", Pos: x.Pos()}
 		}
+		// json.Marshal(conn) of a request value with a token field: the
+		// bytes hold the token (p.API.KVSet(key, data)).
+		if p == "encoding/json" && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(x.Args) > 0 &&
+			c.holdsTokenField(info.TypeOf(x.Args[0])) {
+			if t := f.Of(x.Args[0]); t != nil && t.Flags&fReq != 0 && t.Flags&fEnv == 0 {
+				return &model.Taint{Flags: t.Flags | fToken, What: t.What, Pos: x.Pos()}
+			}
+		}
 		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 		if !ok || info.Selections[sel] == nil {
 			return nil
@@ -310,6 +336,8 @@ func (c *checker) through(f *model.Flow, call *ast.CallExpr, fn *types.Func) boo
 		return model.RecvName(fn) != "" || fn.Name() == "NewRequest" || fn.Name() == "NewRequestWithContext"
 	case "net/url", "mime/multipart":
 		return true
+	case "encoding/json":
+		return fn.Name() == "Marshal" || fn.Name() == "MarshalIndent" // stored as bytes: p.API.KVSet(k, data)
 	}
 	return false
 }
@@ -317,16 +345,111 @@ func (c *checker) through(f *model.Flow, call *ast.CallExpr, fn *types.Func) boo
 // into: r.ParseForm and friends need nothing; gin-style binders are out of
 // scope. Decoders are built into the flow.
 func (c *checker) into(f *model.Flow, call *ast.CallExpr, fn *types.Func) ([]ast.Expr, ast.Expr) {
+	if fn == nil {
+		return nil, nil
+	}
+	switch fn.Name() {
+	case "Decode", "WeakDecode", "DecodeMapStruct", "DecodeStruct":
+		// mapstructure.Decode(input, &out), api.Decode(input.Body, &conn, v)
+		if model.RecvName(fn) == "" && len(call.Args) >= 2 && isPointer(c.pass.TypesInfo.TypeOf(call.Args[1])) {
+			return call.Args[1:2], call.Args[0]
+		}
+	case "Bind", "BindJSON", "ShouldBind", "ShouldBindJSON", "ShouldBindWith", "BindWith", "BodyParser", "ShouldBindBodyWith":
+		// gin, echo, fiber: c.ShouldBindJSON(&conn) fills conn from the request c.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) >= 1 {
+			return call.Args[:1], sel.X
+		}
+	}
 	return nil, nil
 }
 
-// storageSink returns the arguments of call that it stores, and a
-// description of the sink ("" when call is no storage sink).
-func (c *checker) storageSink(call *ast.CallExpr) ([]ast.Expr, string) {
+func isPointer(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// requestLike reports whether a parameter of type t carries an incoming
+// request: *http.Request, a web framework's context (gin, echo, fiber), or
+// an API input, a pointer to a struct with a Body field or an
+// *http.Request field (func(input *plugin.ApiResourceInput)).
+func requestLike(t types.Type) bool {
+	if isNamedPtr(t, "net/http", "Request") {
+		return true
+	}
+	n, ok := types.Unalias(derefType(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	p, name := n.Obj().Pkg().Path(), n.Obj().Name()
+	switch {
+	case model.PathWithin(p, "github.com/gin-gonic/gin") && name == "Context",
+		model.PathWithin(p, "github.com/labstack/echo") && name == "Context",
+		model.PathWithin(p, "github.com/gofiber/fiber") && name == "Ctx":
+		return true
+	}
+	if _, ptr := t.(*types.Pointer); !ptr {
+		return false
+	}
+	if p == "net/http" {
+		return false // *http.Response has a Body too, but no caller's input
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		fv := st.Field(i)
+		if fv.Name() == "Body" && bodyType(fv.Type()) || isNamedPtr(fv.Type(), "net/http", "Request") {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyType: a decoded or raw request body (a map, bytes, a reader, any).
+func bodyType(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		return true
+	case *types.Interface:
+		return u.Empty() || isNamed(t, "io", "Reader") || isNamed(t, "io", "ReadCloser")
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// storageSink returns the arguments of call that it stores, a description
+// of the sink ("" when call is no storage sink), and whether the sink is a
+// generic data-access layer recognised by its names (dal.Create, a
+// repository's Save).
+func (c *checker) storageSink(call *ast.CallExpr) ([]ast.Expr, string, bool) {
+	args, what := c.knownSink(call)
+	if what != "" {
+		return args, what, false
+	}
+	args, what = c.genericSink(call)
+	return args, what, what != ""
+}
+
+// knownSink matches the storage calls of known libraries.
+func (c *checker) knownSink(call *ast.CallExpr) ([]ast.Expr, string) {
 	info := c.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return nil, ""
+	}
+	if args, what := kvSink(call, fn); what != "" {
+		return args, what
 	}
 	p, recv, name := fn.Pkg().Path(), model.RecvName(fn), fn.Name()
 	switch {
@@ -363,6 +486,74 @@ func (c *checker) storageSink(call *ast.CallExpr) ([]ast.Expr, string) {
 		return call.Args[1:], "a cookie"
 	}
 	return nil, ""
+}
+
+// kvSink matches the key-value store of a Mattermost plugin:
+// KVSet(key string, value []byte, ...) and its variants on plugin.API or on
+// a plugin's own interface with the same methods.
+func kvSink(call *ast.CallExpr, fn *types.Func) ([]ast.Expr, string) {
+	switch fn.Name() {
+	case "KVSet", "KVSetWithExpiry", "KVSetWithOptions", "KVCompareAndSet":
+	default:
+		return nil, ""
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || sig.Params().Len() < 2 || len(call.Args) < 2 {
+		return nil, ""
+	}
+	if b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return nil, ""
+	}
+	last := len(call.Args) - 1
+	if fn.Name() != "KVCompareAndSet" {
+		last = 1
+	}
+	if !isStringish(sig.Params().At(min(last, sig.Params().Len()-1)).Type()) {
+		return nil, ""
+	}
+	return call.Args[last : last+1], "the plugin key-value store (" + fn.Name() + ")"
+}
+
+// dataWords end the name of a data-access layer: its type or its package.
+var dataWords = []string{"dal", "dao", "db", "store", "storage", "datastore", "repo", "repository", "database", "persistence", "dataaccess", "dataaccesslayer"}
+
+// genericSink matches a generic data-access layer: a method named Create,
+// Save, Insert, Update, Upsert, CreateOrUpdate, Store or Put whose receiver
+// type or package is named like one (dal.Dal, ConnectionRepository,
+// store.Store).
+func (c *checker) genericSink(call *ast.CallExpr) ([]ast.Expr, string) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, ""
+	}
+	switch sel.Sel.Name {
+	case "Create", "Save", "Insert", "Update", "Upsert", "CreateOrUpdate", "Store", "Put":
+	default:
+		return nil, ""
+	}
+	s := c.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return nil, ""
+	}
+	n, ok := types.Unalias(derefType(s.Recv())).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil, ""
+	}
+	pkg := n.Obj().Pkg()
+	if dataName(n.Obj().Name()) || dataName(pkg.Name()) {
+		return call.Args, pkg.Name() + "." + n.Obj().Name() + " " + sel.Sel.Name
+	}
+	return nil, ""
+}
+
+func dataName(s string) bool {
+	n := norm(s)
+	for _, w := range dataWords {
+		if strings.HasSuffix(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) isFile(e ast.Expr) bool {
@@ -447,19 +638,32 @@ func (c *checker) types(fromSinks map[*types.TypeName]ast.Node) {
 			continue
 		}
 		_, sunk := fromSinks[tn]
+		if c.settings[tn] {
+			if c.reportSetting(tn, si) {
+				continue
+			}
+		}
 		if !si.persisted && !sunk {
 			continue
 		}
 		c.reported[tn] = true
-		pos, end := si.first.Pos(), si.first.Pos()+token.Pos(len(si.first.Name()))
+		field := si.first.Name()
+		if si.via != "" {
+			field = si.via + " (embedded " + si.first.Name() + ")"
+		}
 		c.rep.Report("ATL401", analysis.Diagnostic{
-			Pos: pos, End: end,
-			Message: fmt.Sprintf("struct %s persists an Atlassian API token in field %s: apps must not store users' API tokens; use OAuth 2.0 (3LO) or Forge", tn.Name(), si.first.Name()),
+			Pos: si.first.Pos(), End: si.first.Pos() + token.Pos(len(si.first.Name())),
+			Message: fmt.Sprintf("struct %s persists an Atlassian API token in field %s: apps must not store users' API tokens; use OAuth 2.0 (3LO) or Forge", tn.Name(), field),
 		})
 	}
 }
 
 func (c *checker) ownerName(sel *types.Selection) string {
+	if len(sel.Index()) > 1 {
+		if n, ok := types.Unalias(derefType(sel.Recv())).(*types.Named); ok {
+			return n.Obj().Name() // a promoted field: JiraConn.Password
+		}
+	}
 	if _, name := c.owner(sel); name != "" {
 		return name
 	}
@@ -503,7 +707,21 @@ func (c *checker) isTokenField(sel *types.Selection) bool {
 	if st == nil {
 		return false
 	}
-	return c.structOf(st, name).tokenField[sel.Obj().Name()]
+	if c.structOf(st, name).tokenField[sel.Obj().Name()] {
+		return true
+	}
+	// A field promoted from an embedded generic struct (BasicAuth,
+	// AccessToken) into a type that names a product (JiraConn).
+	idx := sel.Index()
+	if len(idx) < 2 {
+		return false
+	}
+	if rs := structUnder(sel.Recv()); rs != nil {
+		if n, ok := types.Unalias(derefType(sel.Recv())).(*types.Named); ok {
+			return c.structOf(rs, n.Obj().Name()).tokenField[sel.Obj().Name()]
+		}
+	}
+	return false
 }
 
 // structOf classifies the fields of st (named name, "" if anonymous).
@@ -560,7 +778,92 @@ func (c *checker) structOf(st *types.Struct, name string) *structInfo {
 			}
 		}
 	}
+	// Embedded structs: their fields are promoted, and read in this
+	// struct's context (a Password in BasicAuth embedded in JiraConn).
+	for i := 0; i < st.NumFields(); i++ {
+		fv := st.Field(i)
+		if !fv.Embedded() {
+			continue
+		}
+		es := structUnder(fv.Type())
+		if es == nil || es == st {
+			continue
+		}
+		names, persisted := c.promoted(es, si.ctx || productName(fv.Name()), 1)
+		if persisted {
+			si.persisted = true
+		}
+		for _, nm := range names {
+			if _, own := si.tokenField[nm]; own {
+				continue
+			}
+			si.tokenField[nm] = true
+			if si.first == nil {
+				si.first, si.via = fv, nm
+			}
+		}
+	}
 	return si
+}
+
+// persistedStruct reports whether st's own fields say it is persisted: db,
+// gorm, bson, sql, pg or bun tags, or an embedded gorm.Model. (structOf
+// caches by struct with the type's name, so promoted does not call it for
+// an embedded struct: its context is the embedding type's.)
+func persistedStruct(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		tag := reflect.StructTag(st.Tag(i))
+		for _, k := range []string{"db", "gorm", "bson", "sql", "pg", "bun"} {
+			if _, ok := tag.Lookup(k); ok {
+				return true
+			}
+		}
+		if fv := st.Field(i); fv.Embedded() {
+			if n, ok := types.Unalias(derefType(fv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Name() == "Model" &&
+				(model.PathWithin(n.Obj().Pkg().Path(), "gorm.io/gorm") || model.PathWithin(n.Obj().Pkg().Path(), "github.com/jinzhu/gorm")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxEmbed bounds how deep embedded structs are followed.
+const maxEmbed = 4
+
+// promoted returns the token fields of the embedded struct st read in
+// context ctx (its own and those of the structs it embeds), and whether st
+// or a struct it embeds is persisted (db tags, gorm.Model).
+func (c *checker) promoted(st *types.Struct, ctx bool, depth int) ([]string, bool) {
+	if depth > maxEmbed {
+		return nil, false
+	}
+	persisted := persistedStruct(st)
+	var names []string
+	for i := 0; i < st.NumFields(); i++ {
+		fv := st.Field(i)
+		if fv.Embedded() {
+			if es := structUnder(fv.Type()); es != nil && es != st {
+				sub, p := c.promoted(es, ctx || productName(fv.Name()), depth+1)
+				names = append(names, sub...)
+				persisted = persisted || p
+			}
+			continue
+		}
+		tag := reflect.StructTag(st.Tag(i))
+		_, env1 := tag.Lookup("env")
+		_, env2 := tag.Lookup("envconfig")
+		if env1 || env2 || !isStringish(fv.Type()) {
+			continue
+		}
+		for _, nm := range append([]string{fv.Name()}, tagNames(tag)...) {
+			if credName(nm, ctx) {
+				names = append(names, fv.Name())
+				break
+			}
+		}
+	}
+	return names, persisted
 }
 
 func derefType(t types.Type) types.Type {

@@ -71,15 +71,12 @@ func run(pass *analysis.Pass, s *Scopes) (any, error) {
 		return rep.Off(), nil // nothing declared: silent, and its directives are not stale
 	}
 	for _, q := range rep.Model.Requests(pass.TypesInfo) {
-		op, _ := q.Operation()
-		if op == nil {
-			continue
+		for _, op := range q.Operations() {
+			ok, missC, missG := atlassian.SatisfiedBy(op, s.list)
+			if !ok {
+				rep.Report("ATL202", analysis.Diagnostic{Pos: q.Site(), End: q.End(), Message: Message(op, missC, missG)})
+			}
 		}
-		ok, missC, missG := atlassian.SatisfiedBy(op, s.list)
-		if ok {
-			continue
-		}
-		rep.Report("ATL202", analysis.Diagnostic{Pos: q.Node.Pos(), End: q.Node.End(), Message: Message(op, missC, missG)})
 	}
 	return rep.Result(), nil
 }

@@ -41,6 +41,7 @@ func messages(rs []*analysistest.Result) []string {
 // reported with exactly the scopes missing from each set.
 func TestAlternatives(t *testing.T) {
 	page := "ATL202 GET /wiki/api/v2/pages/{id} (getPageById) needs scopes the token lacks: add read:page:confluence (granular)"
+	del := "ATL202 DELETE /rest/api/3/issue/{issueIdOrKey} (deleteIssue) needs scopes the token lacks: add delete:issue:jira (granular) or write:jira-work (classic)"
 	tests := []struct {
 		name, scopes string
 		want         []string
@@ -48,10 +49,12 @@ func TestAlternatives(t *testing.T) {
 		{"classic", classic, []string{
 			"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add read:issue:jira, write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
 			page,
+			del,
 		}},
 		{"granular", granular, []string{
 			"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
 			page,
+			del,
 		}},
 	}
 	for _, tt := range tests {
@@ -69,7 +72,7 @@ func TestAlternatives(t *testing.T) {
 func TestSilent(t *testing.T) {
 	for name, a := range map[string]*analysis.Analyzer{
 		"sufficient classic":  configured(t, "read:jira-work,write:jira-work,read:page:confluence"),
-		"sufficient granular": configured(t, granular+",write:attachment:jira,write:comment.property:jira,write:comment:jira,write:issue:jira,read:page:confluence"),
+		"sufficient granular": configured(t, granular+",write:attachment:jira,write:comment.property:jira,write:comment:jira,write:issue:jira,read:page:confluence,delete:issue:jira"),
 		"none declared":       tokenscopes.New(),
 		"package analyzer":    tokenscopes.Analyzer,
 	} {

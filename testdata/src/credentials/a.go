@@ -11,7 +11,7 @@ var accessToken = "{{atl access a2}}" // want `hard-coded Bitbucket Cloud access
 
 var serviceToken = `{{atl service a3}}` // want `hard-coded Atlassian service-account API token .*\(ATLASSIAN_SERVICE_ACCOUNT_TOKEN\)`
 
-var appPassword = "{{atl apppw a4}}" // want `hard-coded Bitbucket app password "ATBB`
+var appPassword = "{{atl apppw a4}}" // want `hard-coded Bitbucket app password "ATBB[^"]*": app passwords stopped working on 2026-07-28; revoke it and use a scoped API token, sent with the Atlassian account email as the username, read from the environment \(BITBUCKET_API_TOKEN\) or a secret manager$`
 
 var bbdcToken = "{{atl bbdc a5}}" // want `hard-coded Bitbucket Data Center HTTP access token "BBDC-`
 

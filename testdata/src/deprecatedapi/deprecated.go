@@ -15,6 +15,12 @@ func search(jql string) {
 	http.Get(site + "/rest/api/3/search/jql?jql=" + url.QueryEscape(jql))            // near miss: the replacement
 }
 
+// The spec's text names the replacement of this one.
+func projects() {
+	http.Get(site + "/rest/api/3/project")        // want `^ATL203 GET /rest/api/3/project \(getAllProjects\) is deprecated in Atlassian's jira spec: use GET /rest/api/3/project/search$`
+	http.Get(site + "/rest/api/3/project/search") // near miss: the replacement
+}
+
 func workflows() {
 	http.Get("https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555/rest/api/3/workflow") // want `^ATL203 GET /rest/api/3/workflow \(getAllWorkflows\) is deprecated in Atlassian's jira spec: `
 }

@@ -13,7 +13,9 @@ import (
 	"strings"
 
 	jira "github.com/andygrunwald/go-jira"
+	"github.com/andygrunwald/go-jira/v2/cloud"
 	v3 "github.com/ctreminiom/go-atlassian/jira/v3"
+	v3v2 "github.com/ctreminiom/go-atlassian/v2/jira/v3"
 )
 
 const site = "https://acme.atlassian.net"
@@ -80,9 +82,40 @@ func libraries(issue *jira.Issue) {
 	ac.Issue.Get(ctx, "X-1", nil, nil) // want `request GET go-atlassian IssueADFService.Get urls=\[https://api.atlassian.com /ex/jira/CLOUD/rest/api/2/issue/\{\}, https://api.atlassian.com /ex/jira/CLOUD/rest/api/3/issue/\{\}\] creds=\[Bearer "at"\]`
 }
 
+// The v2 modules: go-jira's cloud client takes the base URL first.
+func v2Modules() {
+	tp := cloud.BasicAuthTransport{Username: "me", APIToken: "ct"}
+	cc, _ := cloud.NewClient(site, tp.Client())
+	cc.Issue.Get(ctx, "X-1", nil) // want `request GET go-jira IssueService.Get urls=\[https://acme.atlassian.net /rest/api/2/issue/\{\}\] creds=\[Basic "ct"\]`
+
+	ac, _ := v3v2.New(nil, site)
+	ac.Issue.Get(ctx, "X-1", nil, nil) // want `request GET go-atlassian IssueADFService.Get urls=\[https://acme.atlassian.net /rest/api/2/issue/\{\}, https://acme.atlassian.net /rest/api/3/issue/\{\}\] creds=\[\]`
+}
+
 // A client whose base URL is not known: the path follows a hole.
 func unknownBase(c *jira.Client) {
 	c.Issue.Delete("X-1") // want `request DELETE go-jira IssueService.Delete urls=\[- /rest/api/2/issue/\{\}\] creds=\[\]`
+}
+
+// A client wrapper: method and path come from each caller, and the
+// request is evaluated once per call.
+type wrapper struct {
+	base string
+	hc   *http.Client
+}
+
+func newWrapper() *wrapper { return &wrapper{base: site + "/", hc: http.DefaultClient} }
+
+func (w *wrapper) call(method, path string) {
+	req, _ := http.NewRequest(method, w.base+path, nil)
+	w.hc.Do(req)
+}
+
+func useWrapper(key, dyn string) {
+	w := newWrapper()
+	w.call("GET", "rest/api/3/myself")              // want `request GET net/http NewRequest urls=\[https://acme.atlassian.net /rest/api/3/myself\] creds=\[\]`
+	w.call(http.MethodPut, "rest/api/3/issue/"+key) // want `request PUT net/http NewRequest urls=\[https://acme.atlassian.net /rest/api/3/issue/\{\}\] creds=\[\]`
+	w.call(dyn, "wiki/api/v2/pages")                // want `request - net/http NewRequest urls=\[https://acme.atlassian.net /wiki/api/v2/pages\] creds=\[\]`
 }
 
 // Not requests.

@@ -36,3 +36,17 @@ func unknown(u, method string) {
 	http.Post("https://example.com/rest/api/3/issue", "application/json", nil)
 	http.Get(site + "/rest/api/3/no-such-operation")
 }
+
+// A wrapper: each call is checked with its own method and path, and
+// reported where it is made.
+type client struct{ base string }
+
+func (c *client) do(method, path string) {
+	req, _ := http.NewRequest(method, c.base+path, nil)
+	http.DefaultClient.Do(req)
+}
+
+func wrapped(c *client) {
+	c.do("GET", "/rest/api/3/issue/X-1")    // near miss: satisfied by either token
+	c.do("DELETE", "/rest/api/3/issue/X-1") // want `^ATL202 DELETE /rest/api/3/issue/\{issueIdOrKey\} \(deleteIssue\) needs scopes the token lacks: add delete:issue:jira \(granular\) or write:jira-work \(classic\)$`
+}

@@ -1,0 +1,3 @@
+package credentialsfixcrlf
+
+var h = "{{atl api c3}}" // want `hard-coded Atlassian API token`
