@@ -56,6 +56,10 @@ type URL struct {
 	Product string
 	CloudID string // gateway URLs: the cloud ID of /ex/{product}/{cloudId}
 	OAuth   bool   // an OAuth 2.0 endpoint: auth.atlassian.com, api.atlassian.com/oauth/...
+
+	// Placeholder is the site label as written when it stands in for a
+	// site name (see [ParsePlaceholderSite]); "" for real hosts.
+	Placeholder string
 }
 
 // ParseURL classifies s, an absolute URL ("https://mysite.atlassian.net/rest/api/3")
@@ -238,6 +242,32 @@ func RewriteSite(s, product, cloudID string) (string, bool) {
 	return GatewayBase(product, cloudID) + s[u.OriginEnd:], true
 }
 
+// GraphQLGateway is the Atlassian platform GraphQL endpoint for API tokens
+// (Basic auth, scoped or classic) and OAuth 2.0 tokens. It needs no cloud
+// ID: queries name their sites with ARIs or cloud ID arguments.
+const GraphQLGateway = Gateway + "/graphql"
+
+// SiteGraphQLPath is the path of the GraphQL gateway on a site
+// (https://<site>.atlassian.net/gateway/api/graphql), which accepts only
+// classic API tokens and browser sessions.
+const SiteGraphQLPath = "/gateway/api/graphql"
+
+// IsSiteGraphQL reports whether a site path is the site's GraphQL gateway
+// (/gateway/api/graphql, followed by the end, "/", "?" or "#").
+func IsSiteGraphQL(path string) bool { return pathHasPrefix(path, SiteGraphQLPath) }
+
+// RewriteSiteGraphQL returns s, a site GraphQL URL
+// ("https://mysite.atlassian.net/gateway/api/graphql?x"), as the platform
+// GraphQL URL ("https://api.atlassian.com/graphql?x"). It returns false
+// for anything else.
+func RewriteSiteGraphQL(s string) (string, bool) {
+	u, ok := ParseURL(s)
+	if !ok || u.Kind != HostSite || !IsSiteGraphQL(u.Path) {
+		return "", false
+	}
+	return GraphQLGateway + u.Path[len(SiteGraphQLPath):], true
+}
+
 // TenantInfoURL is where the cloud ID of a site can be read.
 func TenantInfoURL(siteHost string) string {
 	return "https://" + siteHost + "/_edge/tenant_info"
@@ -289,4 +319,127 @@ func NormalizeSite(s string) (string, bool) {
 		return u.Host, true
 	}
 	return "", false
+}
+
+// Hole is how atlint writes a part of a URL that the code computes at run
+// time: the site label of fmt.Sprintf("https://%s.atlassian.net/...", name)
+// is "https://{}.atlassian.net/...".
+const Hole = "{}"
+
+// ParsePlaceholderSite classifies s, a URL or URL prefix whose site label is
+// not a site name but a stand-in: a [Hole] the code fills at run time, or a
+// placeholder that documentation asks the user to replace
+// ("https://<your-domain>.atlassian.net/wiki/rest/api",
+// "https://{site}.atlassian.net", "https://${JIRA_SITE}.atlassian.net",
+// "https://%s.atlassian.net", "https://your-domain.atlassian.net",
+// "https://YOUR_SITE.atlassian.net"). The URL is HostSite with Site "" and
+// Placeholder set to the label as written; ok is false for anything else,
+// real sites included.
+func ParsePlaceholderSite(s string) (u URL, ok bool) {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return URL{}, false
+	}
+	if scheme := strings.ToLower(s[:i]); scheme != "https" && scheme != "http" {
+		return URL{}, false
+	}
+	rest := s[i+3:]
+	label, domain, ok := cutPlaceholder(rest)
+	if !ok {
+		return URL{}, false
+	}
+	end := len(label) + len(domain)
+	if end < len(rest) && !strings.ContainsRune("/?#", rune(rest[end])) {
+		return URL{}, false
+	}
+	u = URL{Kind: HostSite, Host: label + domain, Placeholder: label, OriginEnd: i + 3 + end, Path: rest[end:]}
+	u.Product = ProductOfPath(u.Path)
+	return u, true
+}
+
+// cutPlaceholder splits "LABEL.atlassian.net..." into a placeholder label
+// and the site domain it is followed by.
+func cutPlaceholder(s string) (label, domain string, ok bool) {
+	lower := strings.ToLower(s)
+	for _, d := range []string{".atlassian.net", ".jira.com"} {
+		j := strings.Index(lower, d)
+		if j <= 0 {
+			continue
+		}
+		label = s[:j]
+		if IsPlaceholderLabel(label) {
+			return label, s[j : j+len(d)], true
+		}
+	}
+	return "", "", false
+}
+
+// IsPlaceholderLabel reports whether a site label is a stand-in for a site
+// name: a [Hole], a bracketed name (<your-domain>, {site}, ${SITE}, [site]),
+// a format verb (%s, %v), or a name that asks for yours (your-domain,
+// YOUR_SITE, yourcompany).
+func IsPlaceholderLabel(label string) bool {
+	if label == "" || len(label) > 64 || strings.ContainsAny(label, "/ \t\n\"'`.") {
+		return false
+	}
+	switch {
+	case label == Hole, label == "%s", label == "%v", label == "*":
+		return true
+	case len(label) > 2 && (label[0] == '<' && label[len(label)-1] == '>' ||
+		label[0] == '{' && label[len(label)-1] == '}' ||
+		label[0] == '[' && label[len(label)-1] == ']'):
+		return true
+	case strings.HasPrefix(label, "${") && strings.HasSuffix(label, "}"):
+		return true
+	}
+	l := strings.ToLower(label)
+	return strings.HasPrefix(l, "your") && validSite(strings.ReplaceAll(l, "_", "-"))
+}
+
+// MentionsSite reports whether text (a usage or help text, a description,
+// a doc comment) names an Atlassian Cloud site: a site URL, a site host, or
+// either with a placeholder label ("https://<your-domain>.atlassian.net",
+// "yourcompany.atlassian.net"). Hosts below a site (a.b.atlassian.net) and
+// longer domains (x.atlassian.network) do not count.
+func MentionsSite(text string) bool {
+	lower := strings.ToLower(text)
+	for _, d := range []string{".atlassian.net", ".jira.com"} {
+		for off := 0; ; {
+			j := strings.Index(lower[off:], d)
+			if j < 0 {
+				break
+			}
+			j += off
+			off = j + len(d)
+			if off < len(lower) && isLabelByte(lower[off]) {
+				continue // atlassian.network
+			}
+			start := j
+			for start > 0 && !strings.ContainsRune(" \t\n\"'`(,;=/", rune(text[start-1])) {
+				start--
+			}
+			label := text[start:j]
+			if IsPlaceholderLabel(label) || validSite(strings.ToLower(label)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isLabelByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+}
+
+// CloudOnlyPath returns the prefix of a site path that exists only on
+// Atlassian Cloud: /rest/api/3 (Jira Cloud's v3 REST API; Data Center has
+// /rest/api/2 only), /gateway/api (the site's API gateway) or /wiki/api/v2
+// (Confluence Cloud's v2 REST API). It returns "" for other paths.
+func CloudOnlyPath(path string) string {
+	for _, p := range []string{"/rest/api/3", "/gateway/api", "/wiki/api/v2"} {
+		if pathHasPrefix(path, p) {
+			return p
+		}
+	}
+	return ""
 }

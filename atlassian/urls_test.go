@@ -178,3 +178,102 @@ func TestIsSiteSuffix(t *testing.T) {
 		}
 	}
 }
+
+func TestRewriteSiteGraphQL(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"https://mysite.atlassian.net/gateway/api/graphql", "https://api.atlassian.com/graphql", true},
+		{"https://MySite.atlassian.net/gateway/api/graphql?q=1", "https://api.atlassian.com/graphql?q=1", true},
+		{"https://legacy.jira.com/gateway/api/graphql/", "https://api.atlassian.com/graphql/", true},
+		// Near misses: other gateway paths, longer path elements, other hosts.
+		{"https://mysite.atlassian.net/gateway/api/graphqlx", "", false},
+		{"https://mysite.atlassian.net/gateway/api/compass/v1/metrics", "", false},
+		{"https://api.atlassian.com/graphql", "", false},
+		{"https://jira.example.com/gateway/api/graphql", "", false},
+		{"/gateway/api/graphql", "", false},
+	} {
+		got, ok := RewriteSiteGraphQL(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("RewriteSiteGraphQL(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestParsePlaceholderSite(t *testing.T) {
+	for _, tc := range []struct {
+		in, label, path, product string
+		ok                       bool
+	}{
+		{"https://<your-domain>.atlassian.net/wiki/rest/api", "<your-domain>", "/wiki/rest/api", "confluence", true},
+		{"https://{site}.atlassian.net", "{site}", "", "", true},
+		{"https://${JIRA_SITE}.atlassian.net/rest/api/3/issue", "${JIRA_SITE}", "/rest/api/3/issue", "jira", true},
+		{"https://%s.atlassian.net/rest/api/3", "%s", "/rest/api/3", "jira", true},
+		{"https://{}.atlassian.net/rest/agile/1.0/board", "{}", "/rest/agile/1.0/board", "jira", true},
+		{"https://your-domain.atlassian.net", "your-domain", "", "", true},
+		{"https://YOUR_SITE.atlassian.net/", "YOUR_SITE", "/", "", true},
+		{"http://<site>.jira.com?x", "<site>", "?x", "", true},
+		// Real sites, other hosts, broken shapes.
+		{"https://mysite.atlassian.net/rest/api/3", "", "", "", false},
+		{"https://example.atlassian.net", "", "", "", false},
+		{"https://<x>.atlassian.network/", "", "", "", false},
+		{"https://<x>.example.com/", "", "", "", false},
+		{"https://a.<x>.atlassian.net/", "", "", "", false},
+		{"ftp://<x>.atlassian.net/", "", "", "", false},
+		{"<x>.atlassian.net", "", "", "", false},
+		{"https://<>.atlassian.net", "", "", "", false},
+	} {
+		u, ok := ParsePlaceholderSite(tc.in)
+		if ok != tc.ok || u.Placeholder != tc.label || u.Path != tc.path || u.Product != tc.product || ok && (u.Kind != HostSite || tc.in[u.OriginEnd:] != tc.path) {
+			t.Errorf("ParsePlaceholderSite(%q) = %+v, %v; want label %q path %q product %q, %v", tc.in, u, ok, tc.label, tc.path, tc.product, tc.ok)
+		}
+	}
+}
+
+func TestMentionsSite(t *testing.T) {
+	for _, text := range []string{
+		"Jira site, e.g. https://mysite.atlassian.net",
+		"base URL (https://<your-domain>.atlassian.net/wiki/rest/api)",
+		"your Jira Cloud site: yourcompany.atlassian.net",
+		"URL of the form https://{site}.atlassian.net.",
+		"legacy sites like acme.jira.com work too",
+	} {
+		if !MentionsSite(text) {
+			t.Errorf("MentionsSite(%q) = false", text)
+		}
+	}
+	for _, text := range []string{
+		"Jira Data Center base URL",
+		"see https://api.atlassian.com/ex/jira/{cloudId}",
+		"docs at https://support.atlassian.com/x",
+		"atlassian.net",
+		"https://a.b.atlassian.net/",
+		"the atlassian.network host",
+		"",
+	} {
+		if MentionsSite(text) {
+			t.Errorf("MentionsSite(%q) = true", text)
+		}
+	}
+}
+
+func TestCloudOnlyPath(t *testing.T) {
+	for path, want := range map[string]string{
+		"/rest/api/3/issue/KEY-1":      "/rest/api/3",
+		"/rest/api/3":                  "/rest/api/3",
+		"/gateway/api/graphql":         "/gateway/api",
+		"/wiki/api/v2/pages?limit=1":   "/wiki/api/v2",
+		"/rest/api/2/issue":            "",
+		"/rest/api/30":                 "",
+		"/wiki/rest/api/content":       "",
+		"/gatewayx/api":                "",
+		"":                             "",
+		"/rest/agile/1.0/board":        "",
+		"/rest/servicedeskapi/request": "",
+	} {
+		if got := CloudOnlyPath(path); got != want {
+			t.Errorf("CloudOnlyPath(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -78,7 +78,9 @@ func New(settings any) (register.LinterPlugin, error) {
 // flags set from the settings.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	as := analyzer.New(p.cfg.Enabled)
-	if err := analyzer.Configure(as, p.cfg.Settings()); err != nil {
+	// ATL201 names the cloud-ID option as golangci-lint users spell it (cloud-ids:).
+	settings := append(p.cfg.Settings(), analyzer.Setting{Analyzer: "scopedurl", Flag: "hint", Value: "setting"})
+	if err := analyzer.Configure(as, settings); err != nil {
 		return nil, fmt.Errorf("atlint: %w", err)
 	}
 	for _, a := range as {

@@ -35,7 +35,18 @@
 //     BasicAuthTransport, PATAuthTransport or BearerAuthTransport;
 //   - go-atlassian clients (github.com/ctreminiom/go-atlassian, v1 and v2:
 //     Jira v2/v3, agile, sm, Confluence) made by New whose Auth is set with
-//     SetBasicAuth or SetBearerToken.
+//     SetBasicAuth or SetBearerToken;
+//   - resty clients (github.com/go-resty/resty/v2, resty.dev/v3) with
+//     SetBasicAuth, SetAuthToken or SetHeader("Authorization", "Basic …"),
+//     also on the request inside an OnBeforeRequest middleware, sent to the
+//     URL of the client's SetBaseURL (on the same chain, or on a variable or
+//     field that holds the client) or of the request's Get, Post…;
+//   - confluence-go-api clients (github.com/virtomize/confluence-go-api):
+//     NewAPI(url, user, token) sends Basic auth to url;
+//   - GraphQL clients on an *http.Client whose Transport is a RoundTripper
+//     of the package that sets the credentials: genqlient and hasura
+//     NewClient(endpoint, httpClient), machinebox NewClient(endpoint,
+//     WithHTTPClient(httpClient)).
 //
 // A URL counts as a site URL when the code writes its host: a constant,
 // a concatenation or fmt.Sprintf with a constant site prefix, url.URL{Host: …},
@@ -45,7 +56,41 @@
 // strings.HasSuffix(host, ".atlassian.net") or strings.Contains, or a flag
 // whose usage text names a site URL. A URL read only from configuration
 // (an environment variable, a flag or a field without such a constraint) is
-// not reported.
+// not reported. A site label the code fills in at run time
+// (fmt.Sprintf("https://%s.atlassian.net/rest/api/3/…", name),
+// "https://" + name + ".atlassian.net") is a site URL too: the message
+// names https://<site>.atlassian.net.
+//
+// Site URLs from configuration. Most integrations read the base URL from
+// configuration and tell the user, in their documentation, to enter
+// https://<your-domain>.atlassian.net. That documentation is evidence too,
+// reported with its own message ("the documented base URL is a site URL,
+// where scoped API tokens fail…; accept https://api.atlassian.com/ex/jira/{cloudId}/…
+// or a cloud ID option") that names the documentation:
+//
+//   - a placeholder site in a URL the request may use
+//     (https://<your-domain>.atlassian.net/wiki/rest/api, https://{site}.atlassian.net,
+//     https://${SITE}.atlassian.net, https://your-domain.atlassian.net), as a
+//     default value, a cmp.Or fallback or a struct tag default;
+//   - the usage text of a flag (flag, github.com/spf13/pflag and so cobra:
+//     String, StringP, StringVar, StringVarP; urfave/cli's StringFlag with a
+//     Destination) that names a site or a placeholder site;
+//   - a struct field's doc or line comment, or its help, desc, description
+//     or usage tag (kong, envconfig);
+//   - the Description or MarkdownDescription of a Terraform provider
+//     attribute (plugin SDK: read with ResourceData.Get; plugin framework:
+//     the model field tagged tfsdk:"name");
+//   - a Cloud-only path (/rest/api/3, /gateway/api, /wiki/api/v2) sent with
+//     Basic auth to a base URL read from configuration (os.Getenv, a flag,
+//     viper, a field with a json/yaml/toml/mapstructure/env/envconfig/koanf
+//     tag), when nothing in the package accepts the gateway form or a cloud
+//     ID (no string naming api.atlassian.com or /ex/jira, no name that says
+//     cloud ID). A parameter of a function is its caller's: an SDK whose
+//     host the caller supplies stays silent.
+//
+// These findings are ATL201 findings (errors) until a separate rule ID with
+// warning severity exists for documentation evidence; a literal site stays
+// an error.
 //
 // The same machinery reports the other credentials a site rejects: an OAuth
 // 2.0 Bearer token (only api.atlassian.com accepts them; cloud IDs at
@@ -55,6 +100,24 @@
 // the customer's own Data Center host). The kind of a token comes from its
 // value when the code holds one, from go-jira's PATAuthTransport, or from
 // the names around it (JIRA_PAT, oauthToken, apiToken).
+//
+// The site's GraphQL gateway, https://<site>.atlassian.net/gateway/api/graphql,
+// takes classic API tokens only. Scoped API tokens and OAuth 2.0 tokens go
+// to https://api.atlassian.com/graphql, which needs no cloud ID: Atlassian's
+// Guard Detect guide (https://developer.atlassian.com/cloud/guard-detect/developer/getting-started)
+// says user API tokens used by "scripts and simple integrations" use the
+// https://api.atlassian.com/graphql URL, and that scoped API tokens work
+// there; the platform GraphQL overview (https://developer.atlassian.com/cloud/compass/graphql/)
+// lists the authentication of each client. The message suggests that URL,
+// and the fix rewrites the literal that writes the site origin and
+// /gateway/api, with or without a cloud ID.
+//
+// Evidence that only tests supply is not used outside them: a site URL that
+// reaches a request only from a _test.go file (an SDK's NewRequest whose
+// site the caller gives, a token check whose test passes
+// "example.atlassian.net"), or a site check (strings.HasSuffix) written
+// only in a test, gives no finding in the package's own code. A request
+// made in a test with a site of its own is reported in the test.
 //
 // Silent on URLs already on api.atlassian.com/ex/…, OAuth flows that use
 // api.atlassian.com, Bitbucket (bitbucket.org, api.bitbucket.org), Data
@@ -69,6 +132,18 @@
 // jira; /wiki: confluence) or from the client (go-jira: jira; go-atlassian:
 // its package). There is no fix without a cloud ID, when the product is
 // unknown, when the site origin is not written in one string literal
-// (url.URL{Host: …}, a site name pasted into a format), or when the literal
-// serves requests of different products.
+// (url.URL{Host: …}, a site name pasted into a format), when the literal
+// serves requests of different products, or when it also builds strings
+// that are not the URLs of reported requests: a constant siteURL used for
+// siteURL + "/rest/api/3/issue/" + key and for siteURL + "/browse/" + key
+// (a link for people, which must keep pointing at the site) keeps its
+// value, and the message names the other use. The uses are followed
+// through concatenations, fmt.Sprintf, variables, constants, struct fields,
+// flag defaults, the parameters and results of the package's functions;
+// an exported package-level name may be used anywhere and gets no fix.
+//
+// Messages name the cloud-ID option the way the driver in use spells it,
+// set by -scopedurl.hint: flag (the default: -scopedurl.cloudid, for the
+// command line and go vet), setting (cloud-ids:, for golangci-lint, whose
+// plugin sets it) or both.
 package scopedurl

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian"
 )
@@ -27,21 +25,26 @@ type seg struct {
 
 // A prefix is a candidate value of a URL expression: its constant prefix
 // s, where each byte of s is written, and whether s is the whole value.
+//
+// test is set when any part of the value comes from a _test.go file (or
+// testdata): a site URL that only tests supply is evidence about the
+// tests, not about the code they call.
 type prefix struct {
 	s        string
 	segs     []seg
 	complete bool
+	test     bool
 }
 
 func (p prefix) concat(q prefix) prefix {
 	segs := make([]seg, 0, len(p.segs)+len(q.segs))
 	segs = append(append(segs, p.segs...), q.segs...)
-	return prefix{s: p.s + q.s, segs: segs, complete: q.complete}
+	return prefix{s: p.s + q.s, segs: segs, complete: q.complete, test: p.test || q.test}
 }
 
 // cut returns the first n bytes of p, incomplete.
 func (p prefix) cut(n int) prefix {
-	out := prefix{s: p.s[:n]}
+	out := prefix{s: p.s[:n], test: p.test}
 	for _, s := range p.segs {
 		if n <= 0 {
 			break
@@ -57,7 +60,7 @@ func (p prefix) cut(n int) prefix {
 
 // slice returns bytes [i, j) of p, complete.
 func (p prefix) slice(i, j int) prefix {
-	out := prefix{s: p.s[i:j], complete: true}
+	out := prefix{s: p.s[i:j], complete: true, test: p.test}
 	at := 0
 	for _, s := range p.segs {
 		lo, hi := max(i, at), min(j, at+s.n)
@@ -78,12 +81,28 @@ func (p prefix) litAt(n int) (*ast.BasicLit, int) {
 	return p.segs[0].lit, p.segs[0].off
 }
 
+// hole is what follows a prefix s when the next part of the value is
+// unknown: inside the host ("https://" + name + ".atlassian.net") an
+// [atlassian.Hole] that keeps the value going, so that the site domain
+// written after it is seen; elsewhere the end of what is known.
+func hole(s string) prefix {
+	if i := strings.Index(s, "://"); i > 0 && !strings.ContainsAny(s[i+3:], "/?#") {
+		return plain(atlassian.Hole, true)
+	}
+	return prefix{}
+}
+
 func plain(s string, complete bool) prefix {
 	return prefix{s: s, segs: []seg{{n: len(s)}}, complete: complete}
 }
 
-// maxCands bounds the candidates of one expression.
-const maxCands = 16
+// maxCands bounds the candidates of one expression: the model's bound.
+const maxCands = model.MaxCandidates
+
+// maxEvalDepth bounds the nesting eval follows: expression nesting
+// (concatenations, calls) as well as the value hops the model counts in
+// model.MaxDepth.
+const maxEvalDepth = 12
 
 // An evaluator computes the candidate prefixes of URL expressions.
 type evaluator struct {
@@ -92,10 +111,16 @@ type evaluator struct {
 	consts map[types.Object]ast.Expr // package constants -> their value expressions
 	tags   map[*types.Var]string     // struct fields -> their tags
 	depth  int
+
+	// visited holds every expression eval, constant and urlObj looked at:
+	// the expressions whose values flow into a URL of a request.
+	visited map[ast.Node]bool
+
+	flagTargets map[types.Object]bool // targets of flag StringVar calls, built on first use
 }
 
 func newEvaluator(info *types.Info, m *model.Result) *evaluator {
-	ev := &evaluator{info: info, m: m, consts: map[types.Object]ast.Expr{}, tags: map[*types.Var]string{}}
+	ev := &evaluator{info: info, m: m, consts: map[types.Object]ast.Expr{}, tags: map[*types.Var]string{}, visited: map[ast.Node]bool{}}
 	for c := range m.Inspector.Root().Preorder((*ast.ValueSpec)(nil), (*ast.Field)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.ValueSpec:
@@ -122,14 +147,33 @@ func newEvaluator(info *types.Info, m *model.Result) *evaluator {
 	return ev
 }
 
+// inTest reports whether n lies in a _test.go file or in testdata.
+func (ev *evaluator) inTest(n ast.Node) bool {
+	return ev.m.FileOf(n.Pos()).IsTest()
+}
+
+// markTest sets the test flag of ps when e lies in a test file.
+func (ev *evaluator) markTest(e ast.Expr, ps []prefix) []prefix {
+	if len(ps) > 0 && ev.inTest(e) {
+		for i := range ps {
+			ps[i].test = true
+		}
+	}
+	return ps
+}
+
 // eval returns the candidate prefixes of a string expression.
 func (ev *evaluator) eval(e ast.Expr) []prefix {
-	if e == nil || ev.depth > 12 {
+	if e == nil || ev.depth > maxEvalDepth {
 		return nil
 	}
 	ev.depth++
 	defer func() { ev.depth-- }()
-	e = ast.Unparen(e)
+	ev.visited[e] = true
+	return ev.markTest(e, ev.eval1(ast.Unparen(e)))
+}
+
+func (ev *evaluator) eval1(e ast.Expr) []prefix {
 	if tv, ok := ev.info.Types[e]; ok && tv.Value != nil {
 		if tv.Value.Kind() != constant.String {
 			return nil
@@ -149,7 +193,7 @@ func (ev *evaluator) eval(e ast.Expr) []prefix {
 			}
 			ys := ev.eval(n.Y)
 			if len(ys) == 0 {
-				out = append(out, x.concat(prefix{}))
+				out = append(out, x.concat(hole(x.s)))
 			}
 			for _, y := range ys {
 				out = append(out, x.concat(y))
@@ -161,6 +205,7 @@ func (ev *evaluator) eval(e ast.Expr) []prefix {
 	case *ast.StarExpr:
 		// *p with p := flag.String(name, default, usage).
 		var out []prefix
+		ev.visited[n.X] = true
 		for _, v := range ev.m.Values(ev.info, n.X) {
 			if call, ok := v.Expr.(*ast.CallExpr); ok && v.Index < 1 && isFlagString(ev.info, call, "String") {
 				out = append(out, ev.eval(call.Args[1])...)
@@ -192,9 +237,10 @@ func (ev *evaluator) eval(e ast.Expr) []prefix {
 // constant returns the prefix of a constant expression, with the literals
 // that write it when they are in the package.
 func (ev *evaluator) constant(e ast.Expr, val string) prefix {
+	ev.visited[e] = true
 	switch n := e.(type) {
 	case *ast.BasicLit:
-		return prefix{s: val, segs: []seg{{lit: n, n: len(val)}}, complete: true}
+		return prefix{s: val, segs: []seg{{lit: n, n: len(val)}}, complete: true, test: ev.inTest(n)}
 	case *ast.BinaryExpr:
 		x, y := ev.info.Types[n.X], ev.info.Types[n.Y]
 		if n.Op == token.ADD && x.Value != nil && y.Value != nil && x.Value.Kind() == constant.String && y.Value.Kind() == constant.String {
@@ -204,7 +250,7 @@ func (ev *evaluator) constant(e ast.Expr, val string) prefix {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if d, ok := ev.consts[model.ObjectOf(ev.info, n)]; ok && ev.depth < 12 {
+		if d, ok := ev.consts[model.ObjectOf(ev.info, n)]; ok && ev.depth < maxEvalDepth {
 			ev.depth++
 			defer func() { ev.depth-- }()
 			d = ast.Unparen(d)
@@ -217,7 +263,7 @@ func (ev *evaluator) constant(e ast.Expr, val string) prefix {
 }
 
 func (ev *evaluator) call(call *ast.CallExpr) []prefix {
-	fn, _ := typeutil.Callee(ev.info, call).(*types.Func)
+	fn := model.Callee(ev.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
@@ -303,7 +349,7 @@ func (ev *evaluator) sprintf(f prefix, args []ast.Expr) []prefix {
 				continue
 			}
 			if len(as) == 0 {
-				next = append(next, o.concat(prefix{}))
+				next = append(next, o.concat(hole(o.s)))
 			}
 			for _, a := range as {
 				next = append(next, o.concat(a))
@@ -349,15 +395,20 @@ func (ev *evaluator) joinPath(bases []prefix, elems []ast.Expr) []prefix {
 
 // urlObj returns the prefixes of a url.URL or *url.URL expression.
 func (ev *evaluator) urlObj(e ast.Expr) []prefix {
-	if ev.depth > 12 {
+	if ev.depth > maxEvalDepth {
 		return nil
 	}
 	ev.depth++
 	defer func() { ev.depth-- }()
+	ev.visited[e] = true
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
+	return ev.markTest(e, ev.urlObj1(e))
+}
+
+func (ev *evaluator) urlObj1(e ast.Expr) []prefix {
 	switch n := e.(type) {
 	case *ast.CompositeLit:
 		var scheme, host, path []prefix
@@ -396,7 +447,7 @@ func (ev *evaluator) urlObj(e ast.Expr) []prefix {
 		}
 		return out
 	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
+		fn := model.Callee(ev.info, n)
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/url" {
 			var out []prefix
 			for _, v := range ev.m.Values(ev.info, n) {
@@ -461,7 +512,7 @@ func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 // isFlagString reports whether call is flag.NAME or (*flag.FlagSet).NAME
 // with the four or three arguments of String and StringVar.
 func isFlagString(info *types.Info, call *ast.CallExpr, name string) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	fn := model.Callee(info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "flag" || fn.Name() != name {
 		return false
 	}
@@ -476,48 +527,19 @@ func isFlagString(info *types.Info, call *ast.CallExpr, name string) bool {
 
 // pathHint returns the constant path that follows the unknown origin of a
 // URL built as origin + "/rest/api/3/..." or fmt.Sprintf("%s/rest/...",
-// origin), and whether it is the whole rest of the URL.
+// origin), and whether it is the whole rest of the URL, from the model's URL
+// templates ("{}/rest/api/3/issue/{}", "https://{}/rest/api/3/myself").
 func (ev *evaluator) pathHint(e ast.Expr) (string, bool) {
-	e = ast.Unparen(e)
-	switch n := e.(type) {
-	case *ast.BinaryExpr:
-		var ops []ast.Expr
-		var flat func(e ast.Expr)
-		flat = func(e ast.Expr) {
-			if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
-				if _, isConst := constString(ev.info, b); !isConst {
-					flat(b.X)
-					flat(b.Y)
-					return
-				}
-			}
-			ops = append(ops, e)
+	for _, u := range ev.m.URLs(ev.info, e) {
+		if u.Path == "" || u.Origin != "" && !strings.Contains(u.Origin, model.Hole) {
+			continue
 		}
-		flat(n)
-		for i, op := range ops {
-			if s, ok := constString(ev.info, op); ok && i > 0 && strings.HasPrefix(s, "/") {
-				path := s
-				for _, rest := range ops[i+1:] {
-					t, ok := constString(ev.info, rest)
-					if !ok {
-						return path, false
-					}
-					path += t
-				}
-				return path, true
-			}
+		// The template's rest: the path and any query, as written.
+		rest := u.Template[strings.Index(u.Template, u.Path):]
+		if i := strings.Index(rest, model.Hole); i >= 0 {
+			return rest[:i], false
 		}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(ev.info, n).(*types.Func)
-		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(n.Args) > 0 {
-			if f, ok := constString(ev.info, n.Args[0]); ok && strings.HasPrefix(f, "%s/") {
-				path := f[2:]
-				if i := strings.IndexByte(path, '%'); i >= 0 {
-					return path[:i], false
-				}
-				return path, true
-			}
-		}
+		return rest, true
 	}
 	return "", false
 }

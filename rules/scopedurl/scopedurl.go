@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -25,7 +26,7 @@ var Analyzer = New()
 
 // New returns a fresh scopedurl analyzer whose options are its own flags.
 func New() *analysis.Analyzer {
-	opts := &options{cloudIDs: cloudIDs{}}
+	opts := &options{cloudIDs: cloudIDs{}, hint: hintFlag}
 	a := &analysis.Analyzer{
 		Name:             "scopedurl",
 		Doc:              model.MustExtractDoc(doc, "scopedurl"),
@@ -36,11 +37,47 @@ func New() *analysis.Analyzer {
 		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
 	}
 	a.Flags.Var(opts.cloudIDs, "cloudid", "cloud ID of a site, for the suggested fix: SITE=UUID (SITE is mysite or mysite.atlassian.net; repeatable, or comma-separated); the ID is at https://SITE.atlassian.net/_edge/tenant_info")
+	a.Flags.Var(&opts.hint, "hint", "how messages name the cloud-ID option: flag (-scopedurl.cloudid, for the command line and go vet), setting (cloud-ids:, for golangci-lint and .atlint.yml) or both")
 	return a
 }
 
 type options struct {
 	cloudIDs cloudIDs
+	hint     hint
+}
+
+// hint is how messages name the cloud-ID option: the spelling of the
+// driver in use, or both.
+type hint string
+
+const (
+	hintFlag    hint = "flag"
+	hintSetting hint = "setting"
+	hintBoth    hint = "both"
+)
+
+func (h *hint) String() string { return string(*h) }
+
+func (h *hint) Set(v string) error {
+	switch hint(v) {
+	case hintFlag, hintSetting, hintBoth:
+		*h = hint(v)
+		return nil
+	}
+	return fmt.Errorf("hint %q: want flag, setting or both", v)
+}
+
+// option names the cloud-ID option for site name with ID.
+func (h hint) option(name string) string {
+	flag := "pass -scopedurl.cloudid " + name + "=ID"
+	setting := "set cloud-ids: {" + name + ": ID} in the atlint settings"
+	switch h {
+	case hintSetting:
+		return setting
+	case hintBoth:
+		return flag + " or " + setting
+	}
+	return flag
 }
 
 // cloudIDs maps site hosts (mysite.atlassian.net) to cloud IDs. It is a
@@ -99,23 +136,49 @@ type finding struct {
 	path    string // the constant path after the origin
 	full    bool   // path is the whole rest of the URL
 	product string // "jira", "confluence" or ""
+	graphql bool   // the path is the site's GraphQL gateway (/gateway/api/graphql)
 	cand    prefix // the site candidate (for the fix)
+	located bool   // the URL's origin is a site or a placeholder site (origin is set)
+
+	// doc is the documentation that says the URL is a site URL, when that
+	// is the only evidence: "the usage text of flag -url names a site",
+	// "placeholder https://<your-domain>.atlassian.net".
+	doc string
+
+	shared *sharedUse // the literal to rewrite also builds other strings
+}
+
+// A sharedUse is why a site literal gets no fix: it also builds a string
+// that is not the URL of a reported request (a link for people).
+type sharedUse struct {
+	lit *ast.BasicLit
+	use ast.Node
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
 	m := rep.Model
-	if len(m.Sinks) == 0 || pass.TypesInfo == nil || !mentionsSiteDomain(m) {
+	if pass.TypesInfo == nil {
 		return rep.Result(), nil
 	}
-	reaches := m.Reaches(pass.TypesInfo)
+	extra := libraryReaches(pass.TypesInfo, m)
+	if len(m.Sinks) == 0 && len(extra) == 0 || !mentionsSiteDomain(m) {
+		return rep.Result(), nil
+	}
+	var reaches []*model.Reach
+	if len(m.Sinks) > 0 {
+		reaches = m.Reaches(pass.TypesInfo)
+	}
+	reaches = append(reaches, extra...)
 	if len(reaches) == 0 {
 		return rep.Result(), nil
 	}
 	ev := newEvaluator(pass.TypesInfo, m)
-	var constrained map[types.Object]bool
+	var constrained map[types.Object]*evidence
+	gatewayOK := -1 // whether the package accepts the gateway form or a cloud ID; -1 unknown
 	var findings []*finding
 	seen := map[token.Pos]bool{}
+	urls := map[ast.Node]bool{} // URL expressions of reported requests
 	for _, r := range reaches {
 		if seen[r.URL.Pos()] {
 			continue
@@ -124,58 +187,107 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		if !ok {
 			continue
 		}
+		// Evidence that only tests supply (a site URL passed by a test,
+		// a suffix check in a test) says nothing about code outside
+		// tests: the host of an SDK's request is its caller's.
+		test := ev.inTest(r.URL)
 		f := &finding{reach: r, cls: cls, kind: kind}
 		for _, p := range ev.eval(r.URL) {
-			u, ok := atlassian.ParseURL(p.s)
-			if !ok || u.Kind != atlassian.HostSite {
+			if p.test && !test {
 				continue
+			}
+			// Placeholders first: https://your-domain.atlassian.net is
+			// documentation, not a site.
+			u, ok := atlassian.ParsePlaceholderSite(p.s)
+			if !ok {
+				if u, ok = atlassian.ParseURL(p.s); !ok || u.Kind != atlassian.HostSite {
+					continue
+				}
 			}
 			f.site, f.origin, f.path, f.full, f.cand = u.Host, p.s[:u.OriginEnd], u.Path, p.complete, p
 			f.product = u.Product
+			if u.Placeholder != "" {
+				f.site = ""
+				f.origin = strings.Replace(f.origin, atlassian.Hole, "<site>", 1)
+				if u.Placeholder != atlassian.Hole {
+					f.doc = "placeholder " + f.origin
+				}
+			}
+			f.located = true
 			break
 		}
-		if f.site == "" {
+		if !f.located {
 			if constrained == nil {
 				constrained = ev.constraints()
 			}
-			hit := false
+			var hit *evidence
 			for obj := range ev.roots(r.URL, 0) {
-				if constrained[obj] {
-					hit = true
-					break
+				if e := constrained[obj]; e != nil && (e.nonTest || test) && (hit == nil || hit.doc != "") {
+					hit = e
 				}
 			}
-			if !hit {
+			f.path, f.full = ev.pathHint(r.URL)
+			switch {
+			case hit != nil:
+				f.doc = hit.doc
+			case cls == credAPIToken && atlassian.CloudOnlyPath(f.path) != "" && ev.configurable(r.URL):
+				// A Cloud-only path with Basic auth to a configurable
+				// base URL: users will enter their site URL, unless the
+				// code accepts the gateway form or a cloud ID.
+				if gatewayOK < 0 {
+					gatewayOK = 0
+					if acceptsGateway(pass.TypesInfo, m) {
+						gatewayOK = 1
+					}
+				}
+				if gatewayOK == 1 {
+					continue
+				}
+				f.doc = "the path " + atlassian.CloudOnlyPath(f.path) + " exists only on Atlassian Cloud"
+			default:
 				continue
 			}
-			f.path, f.full = ev.pathHint(r.URL)
 			f.product = atlassian.ProductOfPath(f.path)
 		}
-		if f.product == "" {
+		f.graphql = atlassian.IsSiteGraphQL(f.path)
+		if f.product == "" && !f.graphql {
 			f.product = libraryProduct(r)
 		}
 		seen[r.URL.Pos()] = true
+		urls[ast.Unparen(r.URL)] = true
 		findings = append(findings, f)
 	}
-	// A literal rewritten for different products gets no fix.
+	// A literal rewritten for different products gets no fix, nor one that
+	// also builds strings other than the URLs of these requests.
 	products := map[*ast.BasicLit]string{}
 	for _, f := range findings {
-		if lit, _ := f.fixLit(opts); lit != nil {
-			if p, ok := products[lit]; ok && p != f.product {
+		if lit, _, _ := f.fixLit(opts); lit != nil {
+			if p, ok := products[lit]; ok && p != f.fixProduct() {
 				products[lit] = ""
 			} else if !ok {
-				products[lit] = f.product
+				products[lit] = f.fixProduct()
+			}
+		}
+	}
+	sh := &shareCheck{ev: ev, pkg: pass.Pkg, urls: urls, memo: map[types.Object]ast.Node{}}
+	for _, f := range findings {
+		if f.site == "" || f.cls == credDataCenter || f.cls == credAPIBearer {
+			continue
+		}
+		if lit, _ := f.cand.litAt(len(f.origin)); lit != nil {
+			if use := sh.otherUse(lit); use != nil {
+				f.shared = &sharedUse{lit: lit, use: use}
 			}
 		}
 	}
 	fixed := map[*ast.BasicLit]bool{}
 	for _, f := range findings {
-		d := analysis.Diagnostic{Pos: f.reach.URL.Pos(), End: f.reach.URL.End(), Message: f.message(opts)}
-		if lit, off := f.fixLit(opts); lit != nil && products[lit] != "" && !fixed[lit] {
+		d := analysis.Diagnostic{Pos: f.reach.URL.Pos(), End: f.reach.URL.End(), Message: f.message(pass.Fset, opts)}
+		if lit, off, n := f.fixLit(opts); lit != nil && products[lit] != "" && f.shared == nil && !fixed[lit] {
 			fixed[lit] = true
-			base := atlassian.GatewayBase(f.product, opts.cloudIDs[f.site])
+			base := f.fixBase(opts)
 			start := lit.ValuePos + token.Pos(model.LitOffset(lit.Value, off))
-			end := lit.ValuePos + token.Pos(model.LitOffset(lit.Value, off+len(f.origin)))
+			end := lit.ValuePos + token.Pos(model.LitOffset(lit.Value, off+n))
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   "Send the request to " + base,
 				TextEdits: []analysis.TextEdit{{Pos: start, End: end, NewText: []byte(base)}},
@@ -186,22 +298,43 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	return rep.Result(), nil
 }
 
-// mentionsSiteDomain is the gate: a package none of whose constant strings
-// names a site domain has nothing to report.
+// mentionsSiteDomain is the gate: a package with no constant string,
+// struct tag or comment that names a site domain, and no constant string
+// with a Cloud-only path, has nothing to report.
 func mentionsSiteDomain(m *model.Result) bool {
 	for _, s := range m.Strings {
 		v := s.Value
-		if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+		if hasSiteDomain(v) || strings.Contains(v, "/rest/api/3") || strings.Contains(v, "/gateway/api") || strings.Contains(v, "/wiki/api/v2") {
 			return true
 		}
-		// Upper-case spellings, without allocating for strings that
-		// cannot hold a domain.
-		if strings.IndexByte(v, '.') >= 0 && hasUpper(v) {
-			v = strings.ToLower(v)
-			if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
-				return true
+	}
+	for _, f := range m.Files {
+		for _, cg := range f.File.Comments {
+			for _, c := range cg.List {
+				if hasSiteDomain(c.Text) {
+					return true
+				}
 			}
 		}
+	}
+	for c := range m.Inspector.Root().Preorder((*ast.Field)(nil)) {
+		if tag := c.Node().(*ast.Field).Tag; tag != nil && hasSiteDomain(tag.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSiteDomain reports whether s holds atlassian.net or .jira.com, in any case.
+func hasSiteDomain(v string) bool {
+	if strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com") {
+		return true
+	}
+	// Upper-case spellings, without allocating for strings that
+	// cannot hold a domain.
+	if strings.IndexByte(v, '.') >= 0 && hasUpper(v) {
+		v = strings.ToLower(v)
+		return strings.Contains(v, "atlassian.net") || strings.Contains(v, ".jira.com")
 	}
 	return false
 }
@@ -215,21 +348,49 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// fixLit returns the literal whose bytes from value offset off write the
-// site origin, when a fix may rewrite it.
-func (f *finding) fixLit(opts *options) (*ast.BasicLit, int) {
-	if f.site == "" || f.product == "" || opts.cloudIDs[f.site] == "" {
-		return nil, 0
+// fixLit returns the literal whose value bytes [off, off+n) write what a
+// fix replaces: the site origin, or the origin and /gateway/api of a
+// GraphQL URL.
+func (f *finding) fixLit(opts *options) (lit *ast.BasicLit, off, n int) {
+	if f.site == "" {
+		return nil, 0, 0
 	}
 	if f.cls != credAPIToken && f.cls != credBearer {
-		return nil, 0 // a new URL alone does not make these work
+		return nil, 0, 0 // a new URL alone does not make these work
 	}
-	return f.cand.litAt(len(f.origin))
+	n = len(f.origin)
+	switch {
+	case f.graphql:
+		// "/gateway/api" goes with the origin: /graphql stays.
+		n += len(atlassian.SiteGraphQLPath) - len("/graphql")
+	case f.product == "" || opts.cloudIDs[f.site] == "":
+		return nil, 0, 0
+	}
+	lit, off = f.cand.litAt(n)
+	return lit, off, n
+}
+
+// fixProduct is what the fix of f rewrites the literal for.
+func (f *finding) fixProduct() string {
+	if f.graphql {
+		return "graphql"
+	}
+	return f.product
+}
+
+// fixBase is the text the fix puts in place of the site origin.
+func (f *finding) fixBase(opts *options) string {
+	if f.graphql {
+		return atlassian.Gateway
+	}
+	return atlassian.GatewayBase(f.product, opts.cloudIDs[f.site])
 }
 
 // libraryProduct is the product a library client talks to.
 func libraryProduct(r *model.Reach) string {
 	switch r.Library {
+	case "confluence-go-api":
+		return atlassian.ProductConfluence
 	case "go-jira":
 		return atlassian.ProductJira
 	case "go-atlassian":
@@ -243,22 +404,41 @@ func libraryProduct(r *model.Reach) string {
 	return ""
 }
 
-func (f *finding) message(opts *options) string {
+func (f *finding) message(fset *token.FileSet, opts *options) string {
 	where := f.origin
-	if f.site == "" {
+	switch {
+	case f.doc != "":
+		where = "a <site>.atlassian.net host (" + f.doc + ")"
+	case f.site == "" && !f.located:
 		where = "a <site>.atlassian.net host (the code expects one)"
 	}
 	id := opts.cloudIDs[f.site]
 	gateway := f.replacement(id)
 	cloudID := ""
 	switch {
+	case f.graphql:
+		// The platform GraphQL URL needs no cloud ID.
 	case id != "":
 	case f.site == "":
 		cloudID = "; the cloud ID of a site is at https://<site>.atlassian.net/_edge/tenant_info"
 	case f.cls == credBearer:
 		cloudID = "; the token's cloud IDs are at " + atlassian.AccessibleResourcesURL
+	case f.shared != nil:
+		cloudID = "; the cloud ID is at " + atlassian.TenantInfoURL(f.site)
 	default:
-		cloudID = fmt.Sprintf("; the cloud ID is at %s (pass -scopedurl.cloudid %s=ID for a fix)", atlassian.TenantInfoURL(f.site), siteName(f.site))
+		cloudID = fmt.Sprintf("; the cloud ID is at %s (%s for a fix)", atlassian.TenantInfoURL(f.site), opts.hint.option(siteName(f.site)))
+	}
+	if f.shared != nil {
+		lit, use := fset.Position(f.shared.lit.Pos()), fset.Position(f.shared.use.Pos())
+		cloudID += fmt.Sprintf("; no fix: the site URL at %s:%d also builds a string that is not an API request (%s:%d), so give the API requests a base URL of their own", filepath.Base(lit.Filename), lit.Line, filepath.Base(use.Filename), use.Line)
+	}
+	if f.doc != "" && f.cls == credAPIToken {
+		// Documentation evidence: the code takes any URL, its documentation
+		// tells users to enter a site.
+		if !f.graphql {
+			gateway += " or a cloud ID option"
+		}
+		return fmt.Sprintf("API token sent with Basic auth to %s: the documented base URL is a site URL, where scoped API tokens fail with 401/404 errors that look like missing permissions; accept %s%s", where, gateway, cloudID)
 	}
 	switch f.cls {
 	case credBearer:
@@ -273,6 +453,13 @@ func (f *finding) message(opts *options) string {
 
 // replacement is the gateway form of the URL for the message.
 func (f *finding) replacement(id string) string {
+	if f.graphql {
+		rest := f.path[len(atlassian.SiteGraphQLPath):]
+		if !f.full {
+			rest += "…"
+		}
+		return atlassian.GraphQLGateway + rest
+	}
 	if id == "" {
 		id = "{cloudId}"
 	}
@@ -350,7 +537,7 @@ func tokenKind(info *types.Info, m *model.Result, e ast.Expr) atlassian.Kind {
 			if !ok {
 				return !isFuncLit(n)
 			}
-			if s, ok := constString(info, x); ok {
+			if s, ok := model.ConstString(info, x); ok {
 				if ms := atlassian.ScanContext(s); len(ms) > 0 {
 					kind = ms[0].Kind
 				} else {

@@ -117,3 +117,58 @@ func TestDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedLiteral: a fix rewrites a site literal only when every use of
+// it is the URL of a reported request (issue 11, item 4).
+func TestSharedLiteral(t *testing.T) {
+	a := scopedurl.New()
+	for _, v := range []string{
+		"mysite=11111111-2222-3333-4444-555555555555",
+		"two=22222222-3333-4444-5555-666666666666",
+		"three=33333333-4444-5555-6666-777777777777",
+		"four=44444444-5555-6666-7777-888888888888",
+	} {
+		if err := a.Flags.Set("cloudid", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlshared")
+}
+
+// TestGraphQL: site GraphQL URLs go to https://api.atlassian.com/graphql,
+// with a fix and no cloud ID (issue 11, item 5).
+func TestGraphQL(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, scopedurl.New(), "scopedurlgraphql")
+}
+
+// TestHint: messages name the cloud-ID option the way the driver spells it
+// (issue 11, item 6).
+func TestHint(t *testing.T) {
+	for dir, hint := range map[string]string{"scopedurlhint": "setting", "scopedurlhintboth": "both"} {
+		a := scopedurl.New()
+		if err := a.Flags.Set("hint", hint); err != nil {
+			t.Fatal(err)
+		}
+		analysistest.Run(t, testdata, a, dir)
+	}
+	if err := scopedurl.New().Flags.Set("hint", "vet"); err == nil {
+		t.Error(`Set(hint, "vet") = nil, want an error`)
+	}
+	if got := scopedurl.New().Flags.Lookup("hint").Value.String(); got != "flag" {
+		t.Errorf("default hint = %q, want flag", got)
+	}
+}
+
+// TestTestOnlyEvidence: a site URL or a site check that only _test.go files
+// supply gives no finding outside them (issue 15, §1).
+func TestTestOnlyEvidence(t *testing.T) {
+	analysistest.Run(t, testdata, scopedurl.New(), "scopedurltests")
+}
+
+// TestConfig: site URLs that come from configuration (issue 15, §2):
+// placeholder and run-time site labels, documentation that names a site,
+// Cloud-only paths sent to a configured base URL, the libraries real code
+// uses; silent on generic clients and when the code accepts a cloud ID.
+func TestConfig(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, scopedurl.New(), "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs")
+}
