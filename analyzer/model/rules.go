@@ -29,6 +29,7 @@ var Rules = []Rule{
 	{ID: "ATL201", Analyzer: "scopedurl", Title: "token sent to a host that will reject it (scoped API token to <site>.atlassian.net and other auth/host mismatches)", Severity: Error, Default: true},
 	{ID: "ATL202", Analyzer: "tokenscopes", Title: "call whose REST operation needs a scope the declared token scopes lack", Severity: Error, Default: true},
 	{ID: "ATL203", Analyzer: "deprecatedapi", Title: "call to an Atlassian REST operation the spec marks deprecated or no longer lists", Severity: Warning, Default: true},
+	{ID: "ATL204", Analyzer: "scopedurl", Title: "configurable base URL that the code's documentation or Cloud-only paths make a <site>.atlassian.net site, where scoped API tokens fail", Severity: Warning, Default: true},
 	{ID: "ATL301", Analyzer: "jpdgraphql", Title: "Jira Product Discovery GraphQL operation that no longer accepts API tokens", Severity: Error, Default: true},
 	{ID: "ATL302", Analyzer: "jpdgraphql", Title: "Jira Product Discovery GraphQL operation that needs a scoped token", Severity: Warning, Default: true},
 	{ID: "ATL401", Analyzer: "tokencollect", Title: "app collects or stores users' Atlassian API tokens", Severity: Error, Default: false},

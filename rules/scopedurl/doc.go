@@ -1,6 +1,6 @@
-// Package scopedurl defines the analyzer behind rule ATL201: credentials
-// sent to a host that will reject them, above all API tokens sent with
-// Basic auth to https://<site>.atlassian.net.
+// Package scopedurl defines the analyzer behind rules ATL201 and ATL204:
+// credentials sent to a host that will reject them, above all API tokens
+// sent with Basic auth to https://<site>.atlassian.net.
 //
 // # Analyzer scopedurl
 //
@@ -88,9 +88,11 @@
 //     cloud ID). A parameter of a function is its caller's: an SDK whose
 //     host the caller supplies stays silent.
 //
-// These findings are ATL201 findings (errors) until a separate rule ID with
-// warning severity exists for documentation evidence; a literal site stays
-// an error.
+// Rule ATL204. These findings are reported as ATL204, a warning: the code
+// takes any URL, and only its documentation (or a Cloud-only path sent to a
+// configurable base URL) says users will enter a site. A site the code
+// itself names, builds or checks for (strings.HasSuffix(host,
+// ".atlassian.net")) stays ATL201, an error.
 //
 // The same machinery reports the other credentials a site rejects: an OAuth
 // 2.0 Bearer token (only api.atlassian.com accepts them; cloud IDs at

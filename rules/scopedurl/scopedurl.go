@@ -293,7 +293,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 				TextEdits: []analysis.TextEdit{{Pos: start, End: end, NewText: []byte(base)}},
 			}}
 		}
-		rep.Report("ATL201", d)
+		rep.Report(f.ruleID(), d)
 	}
 	return rep.Result(), nil
 }
@@ -402,6 +402,16 @@ func libraryProduct(r *model.Reach) string {
 		}
 	}
 	return ""
+}
+
+// ruleID is ATL204 (a warning) when the site comes from documentation or
+// usage evidence about a configurable base URL (f.doc), ATL201 (an error)
+// when the code itself names or checks a site.
+func (f *finding) ruleID() string {
+	if f.doc != "" {
+		return "ATL204"
+	}
+	return "ATL201"
 }
 
 func (f *finding) message(fset *token.FileSet, opts *options) string {

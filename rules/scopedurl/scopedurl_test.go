@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/scopedurl"
 )
@@ -171,4 +172,18 @@ func TestTestOnlyEvidence(t *testing.T) {
 // uses; silent on generic clients and when the code accepts a cloud ID.
 func TestConfig(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, scopedurl.New(), "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs")
+}
+
+// TestRuleIDs: a site the code checks for is ATL201 (error); a site only
+// the documentation of a configurable base URL names is ATL204 (warning).
+func TestRuleIDs(t *testing.T) {
+	analysistest.Run(t, testdata, scopedurl.New(), "scopedurlids")
+	for _, id := range []string{"ATL201", "ATL204"} {
+		if r, ok := model.RuleByID(id); !ok || r.Analyzer != "scopedurl" {
+			t.Errorf("%s is not a scopedurl rule in the catalog", id)
+		}
+	}
+	if r, _ := model.RuleByID("ATL204"); r.Severity != model.Warning {
+		t.Errorf("ATL204 severity %s, want warning", r.Severity)
+	}
 }

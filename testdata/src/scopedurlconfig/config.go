@@ -33,7 +33,7 @@ func concatHost(name string) {
 // A placeholder default: documentation evidence, its own message.
 func placeholderDefault() {
 	base := cmp.Or(os.Getenv("CONFLUENCE_URL"), "https://<your-domain>.atlassian.net/wiki/rest/api")
-	req, _ := http.NewRequest("GET", base+"/content", nil) // want `ATL201 API token sent with Basic auth to a <site>\.atlassian\.net host \(placeholder https://<your-domain>\.atlassian\.net\): the documented base URL is a site URL, where scoped API tokens fail with 401/404 errors that look like missing permissions; accept https://api\.atlassian\.com/ex/confluence/\{cloudId\}/wiki/rest/api/content or a cloud ID option; the cloud ID of a site is at https://<site>\.atlassian\.net/_edge/tenant_info$`
+	req, _ := http.NewRequest("GET", base+"/content", nil) // want `ATL204 API token sent with Basic auth to a <site>\.atlassian\.net host \(placeholder https://<your-domain>\.atlassian\.net\): the documented base URL is a site URL, where scoped API tokens fail with 401/404 errors that look like missing permissions; accept https://api\.atlassian\.com/ex/confluence/\{cloudId\}/wiki/rest/api/content or a cloud ID option; the cloud ID of a site is at https://<site>\.atlassian\.net/_edge/tenant_info$`
 	req.SetBasicAuth("me@example.com", os.Getenv("CONFLUENCE_API_TOKEN"))
 }
 
@@ -43,7 +43,7 @@ type Defaults struct {
 }
 
 func tagPlaceholder(d Defaults) {
-	req, _ := http.NewRequest("GET", d.JiraURL+"/rest/api/2/myself", nil) // want `to a <site>\.atlassian\.net host \(placeholder https://your-domain\.atlassian\.net\): the documented base URL is a site URL`
+	req, _ := http.NewRequest("GET", d.JiraURL+"/rest/api/2/myself", nil) // want `ATL204 API token sent with Basic auth to a <site>\.atlassian\.net host \(placeholder https://your-domain\.atlassian\.net\): the documented base URL is a site URL`
 	req.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
 }
 
@@ -59,7 +59,7 @@ func newCommand() *cobra.Command {
 }
 
 func (o *options) run() error {
-	req, err := http.NewRequest("GET", o.url+"/rest/api/2/issue/KEY-1", nil) // want `to a <site>\.atlassian\.net host \(the usage text of flag -url names a site\): the documented base URL is a site URL, .*accept https://api\.atlassian\.com/ex/jira/\{cloudId\}/rest/api/2/issue/KEY-1 or a cloud ID option`
+	req, err := http.NewRequest("GET", o.url+"/rest/api/2/issue/KEY-1", nil) // want `ATL204 API token sent with Basic auth to a <site>\.atlassian\.net host \(the usage text of flag -url names a site\): the documented base URL is a site URL, .*accept https://api\.atlassian\.com/ex/jira/\{cloudId\}/rest/api/2/issue/KEY-1 or a cloud ID option`
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func hostRequest() {
 // enter their site.
 func cloudOnly() {
 	base := os.Getenv("JIRA_BASE_URL")
-	req, _ := http.NewRequest("POST", base+"/rest/api/3/issue", nil) // want `to a <site>\.atlassian\.net host \(the path /rest/api/3 exists only on Atlassian Cloud\): the documented base URL is a site URL`
+	req, _ := http.NewRequest("POST", base+"/rest/api/3/issue", nil) // want `ATL204 API token sent with Basic auth to a <site>\.atlassian\.net host \(the path /rest/api/3 exists only on Atlassian Cloud\): the documented base URL is a site URL`
 	req.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
 }
 

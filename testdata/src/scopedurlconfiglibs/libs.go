@@ -44,7 +44,7 @@ func restyClient() *resty.Client {
 // resty: base URL and auth set on a variable.
 func restyVar(base string) {
 	c := resty.New()
-	c.SetBaseURL("https://<your-domain>.atlassian.net") // want `to a <site>\.atlassian\.net host \(placeholder https://<your-domain>\.atlassian\.net\): the documented base URL is a site URL`
+	c.SetBaseURL("https://<your-domain>.atlassian.net") // want `ATL204 API token sent with Basic auth to a <site>\.atlassian\.net host \(placeholder https://<your-domain>\.atlassian\.net\): the documented base URL is a site URL`
 	c.SetBasicAuth("me@example.com", os.Getenv("JIRA_API_TOKEN"))
 	_, _ = c.R().Get("/rest/api/3/myself")
 }
