@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/atlassian/atltest"
 )
@@ -27,7 +26,7 @@ func TestRequestsGate(t *testing.T) {
 			return nil, nil
 		},
 	}
-	analysistest.Run(&quiet{t}, atltest.Fixtures(), probe, "modelrequests/server", "modelrequests")
+	atltest.Run(t, atltest.Quiet, atltest.Fixtures(), probe, nil, "modelrequests/server", "modelrequests")
 	if built["modelrequests/server"] {
 		t.Errorf("server: Requests built the index")
 	}
@@ -35,8 +34,3 @@ func TestRequestsGate(t *testing.T) {
 		t.Errorf("modelrequests: Requests built no index (gate too tight?); got %v", built)
 	}
 }
-
-// quiet ignores the fixtures' want comments, which are for another probe.
-type quiet struct{ *testing.T }
-
-func (q *quiet) Errorf(string, ...any) {}

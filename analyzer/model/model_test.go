@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -57,7 +56,7 @@ func readAt(file string, off, n int) string {
 func testdata(*testing.T) string { return atltest.Fixtures() }
 
 func TestModel(t *testing.T) {
-	analysistest.Run(t, testdata(t), probe, "modeltest")
+	atltest.Run(t, t, testdata(t), probe, nil, "modeltest")
 }
 
 func TestLitOffset(t *testing.T) {

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian/atltest"
 )
 
 // requestProbe reports what Result.Requests computed, at each request's
@@ -56,5 +56,5 @@ func dash(s string) string {
 }
 
 func TestRequests(t *testing.T) {
-	analysistest.Run(t, testdata(t), requestProbe, "modelrequests")
+	atltest.Run(t, t, testdata(t), requestProbe, nil, "modelrequests")
 }
