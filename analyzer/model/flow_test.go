@@ -5,13 +5,11 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
-	"github.com/atlint/atlint/atlassian/atltest"
 )
 
 // flowProbe runs a Flow on every function declaration of the fixture and
@@ -86,8 +84,4 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 		return fn.Name()
 	}
 	return ""
-}
-
-func TestFlow(t *testing.T) {
-	atltest.Run(t, t, testdata(t), flowProbe, []string{"modelflow/bad"}, "modelflow", "modelflow/bad")
 }

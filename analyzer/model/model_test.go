@@ -55,10 +55,6 @@ func readAt(file string, off, n int) string {
 
 func testdata(*testing.T) string { return atltest.Fixtures() }
 
-func TestModel(t *testing.T) {
-	atltest.Run(t, t, testdata(t), probe, nil, "modeltest")
-}
-
 func TestLitOffset(t *testing.T) {
 	for _, tc := range []struct {
 		raw  string
@@ -109,4 +105,37 @@ func TestRulesCatalog(t *testing.T) {
 			t.Errorf("RuleByID(%s) = %v, %v", r.ID, got, ok)
 		}
 	}
+}
+
+// TestProbes runs each probe on its own fixtures, all in one load (each
+// load type-checks net/http from source again): probe on modeltest,
+// flowProbe on modelflow, reachProbe on modelreach and requestProbe on
+// modelrequests, each fixture's "// want" comments written for its probe.
+func TestProbes(t *testing.T) {
+	probes := []struct {
+		fixture string
+		a       *analysis.Analyzer
+	}{
+		{"modeltest", probe},
+		{"modelflow", flowProbe},
+		{"modelreach", reachProbe},
+		{"modelrequests", requestProbe},
+	}
+	all := &analysis.Analyzer{
+		Name:             "probes",
+		Doc:              "runs the probe of each fixture",
+		Requires:         []*analysis.Analyzer{model.Analyzer},
+		RunDespiteErrors: true,
+		Run: func(pass *analysis.Pass) (any, error) {
+			path := pass.Pkg.Path()
+			for _, p := range probes {
+				if path == p.fixture || strings.HasPrefix(path, p.fixture+"/") {
+					return p.a.Run(pass)
+				}
+			}
+			return nil, fmt.Errorf("no probe for %s", path)
+		},
+	}
+	atltest.Run(t, t, testdata(t), all, []string{"modelflow/bad", "modelreach/bad"},
+		"modeltest", "modelflow", "modelflow/bad", "modelreach", "modelreach/bad", "modelrequests")
 }

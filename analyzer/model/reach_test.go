@@ -5,13 +5,11 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
-	"github.com/atlint/atlint/atlassian/atltest"
 )
 
 // reachProbe reports what Result.Reaches computed, so the fixture's want
@@ -92,8 +90,4 @@ func exprString(e ast.Expr) string {
 		return "-"
 	}
 	return types.ExprString(e)
-}
-
-func TestReaches(t *testing.T) {
-	atltest.Run(t, t, testdata(t), reachProbe, []string{"modelreach/bad"}, "modelreach", "modelreach/bad")
 }

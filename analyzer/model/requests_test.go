@@ -3,12 +3,10 @@ package model_test
 import (
 	"fmt"
 	"strings"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer/model"
-	"github.com/atlint/atlint/atlassian/atltest"
 )
 
 // requestProbe reports what Result.Requests computed, at each request's
@@ -53,8 +51,4 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-func TestRequests(t *testing.T) {
-	atltest.Run(t, t, testdata(t), requestProbe, nil, "modelrequests")
 }
