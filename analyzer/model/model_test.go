@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -111,6 +112,9 @@ func TestRulesCatalog(t *testing.T) {
 // load type-checks net/http from source again): probe on modeltest,
 // flowProbe on modelflow, reachProbe on modelreach and requestProbe on
 // modelrequests, each fixture's "// want" comments written for its probe.
+// It also checks the requests gate: a package that serves HTTP and makes
+// no request (modelrequests/server) has no requests, and asking for them
+// builds no index; a package that makes one does.
 func TestProbes(t *testing.T) {
 	probes := []struct {
 		fixture string
@@ -121,6 +125,8 @@ func TestProbes(t *testing.T) {
 		{"modelreach", reachProbe},
 		{"modelrequests", requestProbe},
 	}
+	var mu sync.Mutex
+	built := map[string]bool{}
 	all := &analysis.Analyzer{
 		Name:             "probes",
 		Doc:              "runs the probe of each fixture",
@@ -130,12 +136,22 @@ func TestProbes(t *testing.T) {
 			path := pass.Pkg.Path()
 			for _, p := range probes {
 				if path == p.fixture || strings.HasPrefix(path, p.fixture+"/") {
-					return p.a.Run(pass)
+					res, err := p.a.Run(pass)
+					mu.Lock()
+					built[path] = model.IndexBuilt(pass.ResultOf[model.Analyzer].(*model.Result))
+					mu.Unlock()
+					return res, err
 				}
 			}
 			return nil, fmt.Errorf("no probe for %s", path)
 		},
 	}
 	atltest.Run(t, t, testdata(t), all, []string{"modelflow/bad", "modelreach/bad"},
-		"modeltest", "modelflow", "modelflow/bad", "modelreach", "modelreach/bad", "modelrequests")
+		"modeltest", "modelflow", "modelflow/bad", "modelreach", "modelreach/bad", "modelrequests", "modelrequests/server")
+	if built["modelrequests/server"] {
+		t.Errorf("modelrequests/server: Requests built the index")
+	}
+	if !built["modelrequests"] {
+		t.Errorf("modelrequests: Requests built no index (gate too tight?); got %v", built)
+	}
 }
