@@ -13,9 +13,9 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer"
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/config"
 )
 
@@ -242,10 +242,7 @@ func fakeRule() *analysis.Analyzer {
 // The filter drops findings of rules turned off (while their analyzer runs
 // for another rule) and in excluded files, and keeps one fix a finding.
 func TestFilter(t *testing.T) {
-	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	testdata := atltest.Fixtures()
 	cfg, err := config.FromMap(map[string]any{
 		"disable":  []any{"ATL302"},
 		"severity": map[string]any{"atl501": "off"}, // golangci-lint lower-cases keys
@@ -257,7 +254,7 @@ func TestFilter(t *testing.T) {
 	cfg.Dir = filepath.Join(testdata, "src", "pluginfilter")
 	a := fakeRule()
 	(&Plugin{cfg: cfg}).filter(a)
-	for _, r := range analysistest.Run(t, testdata, a, "pluginfilter") {
+	for _, r := range atltest.Run(t, t, testdata, a, nil, "pluginfilter") {
 		for _, d := range r.Diagnostics {
 			if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != "Replace with first" {
 				t.Errorf("%s: fixes %v, want only the first", d.Message, d.SuggestedFixes)

@@ -9,8 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/config"
 	"github.com/atlint/atlint/rules/jpdgraphql"
 )
@@ -87,10 +87,6 @@ func TestRelocate(t *testing.T) {
 // each is at the //go:embed directive that embeds the file and ends with
 // the file's position.
 func TestEmbeddedFindingsRelocated(t *testing.T) {
-	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	cfg, err := config.FromMap(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -101,8 +97,9 @@ func TestEmbeddedFindingsRelocated(t *testing.T) {
 	}
 	(&Plugin{cfg: cfg}).filter(a)
 	// analysistest checks the Go files' // want comments, which do not
-	// expect findings at the directives: its complaints are not the point.
-	res := analysistest.Run(discard{}, testdata, a, "jpdgraphqlembed")
+	// expect findings at the directives: its complaints are not the point
+	// (load errors still fail the test).
+	res := atltest.Run(t, atltest.Quiet, atltest.Fixtures(), a, nil, "jpdgraphqlembed")
 	moved := 0
 	for _, r := range res {
 		for _, d := range r.Diagnostics {
@@ -134,10 +131,6 @@ func TestEmbeddedFindingsRelocated(t *testing.T) {
 		t.Errorf("%d findings moved to a directive, want at least 4 (the fixture embeds several listed operations)", moved)
 	}
 }
-
-type discard struct{}
-
-func (discard) Errorf(string, ...any) {}
 
 func lineAt(t *testing.T, file string, n int) string {
 	t.Helper()

@@ -65,9 +65,6 @@ type AuthSink struct {
 }
 
 func collectSinks(pass *analysis.Pass, in *inspector.Inspector) []*AuthSink {
-	if pass.TypesInfo == nil {
-		return nil
-	}
 	var sinks []*AuthSink
 	for c := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		var s *AuthSink

@@ -62,9 +62,6 @@ type Flow struct {
 // cursor c (a *ast.FuncDecl or *ast.FuncLit).
 func NewFlow(info *types.Info, c inspector.Cursor, spec FlowSpec) *Flow {
 	f := &Flow{Info: info, Spec: spec, taint: map[string]*Taint{}, inner: map[string]*Taint{}, objIDs: map[types.Object]int{}}
-	if info == nil {
-		return f
-	}
 	type pair struct{ dst, src ast.Expr }
 	var pairs []pair
 	var intos []*ast.CallExpr
@@ -272,9 +269,6 @@ func itoa(i int) string {
 // path or holds nothing tainted. Unlike [Flow.Of] it ignores the spec's
 // sources.
 func (f *Flow) Stored(e ast.Expr) *Taint {
-	if f.Info == nil {
-		return nil
-	}
 	key, ok := f.path(e)
 	if !ok {
 		return nil
@@ -298,7 +292,7 @@ func (f *Flow) Stored(e ast.Expr) *Taint {
 func (f *Flow) Of(e ast.Expr) *Taint { return f.of(e, true) }
 
 func (f *Flow) of(e ast.Expr, inner bool) *Taint {
-	if e == nil || f.Info == nil || f.depth > 64 {
+	if e == nil || f.depth > 64 {
 		return nil
 	}
 	f.depth++

@@ -4,14 +4,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
-	"go/parser"
-	"go/token"
 	"go/types"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
@@ -85,40 +80,8 @@ var flowProbe = &analysis.Analyzer{
 }
 
 func calleeName(info *types.Info, call *ast.CallExpr) string {
-	if info == nil {
-		return ""
-	}
 	if fn, _ := typeutil.Callee(info, call).(*types.Func); fn != nil {
 		return fn.Name()
 	}
 	return ""
-}
-
-func TestFlow(t *testing.T) {
-	analysistest.Run(t, testdata(t), flowProbe, "modelflow", "modelflow/bad")
-}
-
-// Without type information nothing is tainted, and nothing panics.
-func TestFlowNoTypes(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "a.go", "package p\nfunc f(s string) { x := s + \"y\"; _ = x }\n", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := inspector.New([]*ast.File{f})
-	fc, ok := in.Root().FindNode(f.Decls[0])
-	if !ok {
-		t.Fatal("no cursor for f")
-	}
-	always := model.FlowSpec{Source: func(*model.Flow, ast.Expr) *model.Taint { return &model.Taint{Flags: 1} }}
-	flow := model.NewFlow(nil, fc, always)
-	as := f.Decls[0].(*ast.FuncDecl).Body.List[0].(*ast.AssignStmt)
-	for _, e := range []ast.Expr{as.Lhs[0], as.Rhs[0], nil} {
-		if got := flow.Of(e); got != nil {
-			t.Errorf("Of(%s) = %+v, want nil", exprString(e), got)
-		}
-		if got := flow.Stored(e); got != nil {
-			t.Errorf("Stored(%s) = %+v, want nil", exprString(e), got)
-		}
-	}
 }

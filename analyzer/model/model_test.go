@@ -5,10 +5,10 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -55,10 +55,6 @@ func readAt(file string, off, n int) string {
 }
 
 func testdata(*testing.T) string { return atltest.Fixtures() }
-
-func TestModel(t *testing.T) {
-	analysistest.Run(t, testdata(t), probe, "modeltest")
-}
 
 func TestLitOffset(t *testing.T) {
 	for _, tc := range []struct {
@@ -109,5 +105,53 @@ func TestRulesCatalog(t *testing.T) {
 		if got, ok := model.RuleByID(strings.ToLower(r.ID)); !ok || got.ID != r.ID {
 			t.Errorf("RuleByID(%s) = %v, %v", r.ID, got, ok)
 		}
+	}
+}
+
+// TestProbes runs each probe on its own fixtures, all in one load (each
+// load type-checks net/http from source again): probe on modeltest,
+// flowProbe on modelflow, reachProbe on modelreach and requestProbe on
+// modelrequests, each fixture's "// want" comments written for its probe.
+// It also checks the requests gate: a package that serves HTTP and makes
+// no request (modelrequests/server) has no requests, and asking for them
+// builds no index; a package that makes one does.
+func TestProbes(t *testing.T) {
+	probes := []struct {
+		fixture string
+		a       *analysis.Analyzer
+	}{
+		{"modeltest", probe},
+		{"modelflow", flowProbe},
+		{"modelreach", reachProbe},
+		{"modelrequests", requestProbe},
+	}
+	var mu sync.Mutex
+	built := map[string]bool{}
+	all := &analysis.Analyzer{
+		Name:             "probes",
+		Doc:              "runs the probe of each fixture",
+		Requires:         []*analysis.Analyzer{model.Analyzer},
+		RunDespiteErrors: true,
+		Run: func(pass *analysis.Pass) (any, error) {
+			path := pass.Pkg.Path()
+			for _, p := range probes {
+				if path == p.fixture || strings.HasPrefix(path, p.fixture+"/") {
+					res, err := p.a.Run(pass)
+					mu.Lock()
+					built[path] = model.IndexBuilt(pass.ResultOf[model.Analyzer].(*model.Result))
+					mu.Unlock()
+					return res, err
+				}
+			}
+			return nil, fmt.Errorf("no probe for %s", path)
+		},
+	}
+	atltest.Run(t, t, testdata(t), all, []string{"modelflow/bad", "modelreach/bad"},
+		"modeltest", "modelflow", "modelflow/bad", "modelreach", "modelreach/bad", "modelrequests", "modelrequests/server")
+	if built["modelrequests/server"] {
+		t.Errorf("modelrequests/server: Requests built the index")
+	}
+	if !built["modelrequests"] {
+		t.Errorf("modelrequests: Requests built no index (gate too tight?); got %v", built)
 	}
 }

@@ -74,7 +74,7 @@ type paramOf struct {
 // they authenticate, in the order of the sinks. info is the pass's type
 // information; the result is computed once per package.
 func (r *Result) Reaches(info *types.Info) []*Reach {
-	if info == nil || len(r.Sinks) == 0 {
+	if len(r.Sinks) == 0 {
 		return nil
 	}
 	x := r.reachIdx(info)
@@ -89,17 +89,11 @@ func (r *Result) Reaches(info *types.Info) []*Reach {
 // values they return, and parentheses. An expression that cannot be
 // followed further is its own value.
 func (r *Result) Values(info *types.Info, e ast.Expr) []Value {
-	if info == nil {
-		return []Value{{Expr: e, Index: -1}}
-	}
 	return r.reachIdx(info).values(e, -1)
 }
 
 // Uses returns the cursors of the identifiers that refer to obj.
 func (r *Result) Uses(info *types.Info, obj types.Object) []inspector.Cursor {
-	if info == nil {
-		return nil
-	}
 	return r.reachIdx(info).uses[obj]
 }
 
@@ -453,7 +447,7 @@ func (x *reachIndex) requestReaches(s *AuthSink, v Value, depth int) []*Reach {
 	}
 	switch e := v.Expr.(type) {
 	case *ast.UnaryExpr: // &http.Request{...}
-		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND && IsNamed(x.typeOf(lit), "net/http", "Request") {
+		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND && IsNamed(x.info.TypeOf(lit), "net/http", "Request") {
 			if !slices.Contains(x.litSinks[lit], s) {
 				x.litSinks[lit] = append(x.litSinks[lit], s)
 			}

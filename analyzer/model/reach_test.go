@@ -3,15 +3,10 @@ package model_test
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"strings"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atlint/atlint/analyzer/model"
@@ -57,9 +52,6 @@ var reachProbe = &analysis.Analyzer{
 				pass.Reportf(s.Node.Pos(), "unreached %s", exprString(s.Secret))
 			}
 		}
-		if pass.TypesInfo == nil {
-			return nil, nil
-		}
 		for c := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 			call := c.Node().(*ast.CallExpr)
 			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
@@ -98,28 +90,4 @@ func exprString(e ast.Expr) string {
 		return "-"
 	}
 	return types.ExprString(e)
-}
-
-func TestReaches(t *testing.T) {
-	analysistest.Run(t, testdata(t), reachProbe, "modelreach", "modelreach/bad")
-}
-
-// Without type information there is nothing to follow.
-func TestReachesNoTypes(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "a.go", "package p\nfunc f() { x := 1; _ = x }\n", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &model.Result{Fset: fset, Inspector: inspector.New([]*ast.File{f}), Sinks: []*model.AuthSink{{Kind: model.AuthBasic}}}
-	if got := r.Reaches(nil); got != nil {
-		t.Errorf("Reaches(nil) = %v, want nil", got)
-	}
-	if got := r.Uses(nil, nil); got != nil {
-		t.Errorf("Uses(nil, nil) = %v, want nil", got)
-	}
-	e := f.Decls[0].(*ast.FuncDecl).Body.List[0].(*ast.AssignStmt).Lhs[0]
-	if got := r.Values(nil, e); len(got) != 1 || got[0].Expr != e || got[0].Index != -1 {
-		t.Errorf("Values(nil, x) = %v, want x itself", got)
-	}
 }

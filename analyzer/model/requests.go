@@ -106,9 +106,6 @@ type Credential struct {
 // net/http nor a known client library has none and pays one look at its
 // imports.
 func (r *Result) Requests(info *types.Info) []*Request {
-	if info == nil {
-		return nil
-	}
 	r.reqOnce.Do(func() {
 		if !r.Imports(ModGoJira, ModGoAtlassian, ModGoBitbucket) && (!r.Imports("net/http") || !r.mayRequest()) {
 			return
@@ -192,7 +189,7 @@ func (x *reachIndex) requests() []*Request {
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for _, l := range n.Lhs {
-					if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == "Method" && IsHTTPRequest(x.typeOf(sel.X)) {
+					if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == "Method" && IsHTTPRequest(x.info.TypeOf(sel.X)) {
 						methodSets = append(methodSets, n)
 						break
 					}
@@ -209,7 +206,7 @@ func (x *reachIndex) requests() []*Request {
 	for _, as := range methodSets {
 		for i, l := range as.Lhs {
 			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Method" || !IsHTTPRequest(x.typeOf(sel.X)) {
+			if !ok || sel.Sel.Name != "Method" || !IsHTTPRequest(x.info.TypeOf(sel.X)) {
 				continue
 			}
 			for _, v := range x.values(sel.X, -1) {
@@ -459,7 +456,7 @@ func requestParams(fn *types.Func) (method, url int) {
 func (x *reachIndex) clientOf(e ast.Expr) ast.Expr {
 	for range MaxDepth {
 		e = ast.Unparen(e)
-		if isLibClient(x.typeOf(e)) {
+		if isLibClient(x.info.TypeOf(e)) {
 			return e
 		}
 		sel, ok := e.(*ast.SelectorExpr)
@@ -553,7 +550,7 @@ func clientBaseArg(info *types.Info, call *ast.CallExpr) ast.Expr {
 
 // litRequest recognises &http.Request{...}.
 func (x *reachIndex) litRequest(c inspector.Cursor, lit *ast.CompositeLit) *Request {
-	if lit.Type == nil || typeName(lit.Type) != "Request" || !IsNamed(x.typeOf(lit), "net/http", "Request") {
+	if lit.Type == nil || typeName(lit.Type) != "Request" || !IsNamed(x.info.TypeOf(lit), "net/http", "Request") {
 		return nil
 	}
 	q := &Request{Library: LibNetHTTP, Package: "net/http", Func: "Request", Method: "GET"}

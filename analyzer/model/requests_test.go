@@ -3,10 +3,8 @@ package model_test
 import (
 	"fmt"
 	"strings"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atlint/atlint/analyzer/model"
 )
@@ -53,8 +51,4 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-func TestRequests(t *testing.T) {
-	analysistest.Run(t, testdata(t), requestProbe, "modelrequests")
 }

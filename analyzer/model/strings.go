@@ -246,9 +246,6 @@ func flatten(pass *analysis.Pass, e ast.Expr, sc *StringConst) bool {
 }
 
 func stringValue(pass *analysis.Pass, e ast.Expr) constant.Value {
-	if pass.TypesInfo == nil {
-		return nil
-	}
 	tv, ok := pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return nil

@@ -27,11 +27,8 @@ const (
 const maxDepth = MaxDepth
 
 // Callee returns the function or method a call statically calls, or nil
-// (calls of function values, conversions, builtins, missing type info).
+// (calls of function values, conversions, builtins).
 func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
-	if info == nil {
-		return nil
-	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	return fn
 }
@@ -39,7 +36,7 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 // ConstString returns the value of e when the type checker folded it to a
 // constant string.
 func ConstString(info *types.Info, e ast.Expr) (string, bool) {
-	if info == nil || e == nil {
+	if e == nil {
 		return "", false
 	}
 	tv, ok := info.Types[e]

@@ -66,9 +66,6 @@ func ParseTemplate(t string) URL {
 // (*url.URL).String and values followed as [Result.Values] does), or the
 // single template "{}" when nothing about it is constant.
 func (r *Result) URLs(info *types.Info, e ast.Expr) []URL {
-	if info == nil {
-		return []URL{ParseTemplate(Hole)}
-	}
 	return urlsOf(r.reachIdx(info).tmpl(nil).templates(e, 0))
 }
 
@@ -452,12 +449,4 @@ func dropHoles(ts []string) []string {
 		return ts[:1]
 	}
 	return out
-}
-
-// typeOf is a nil-safe TypeOf.
-func (x *reachIndex) typeOf(e ast.Expr) types.Type {
-	if x.info == nil {
-		return nil
-	}
-	return x.info.TypeOf(e)
 }

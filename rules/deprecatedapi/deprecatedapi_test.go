@@ -3,15 +3,13 @@ package deprecatedapi_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/deprecatedapi"
 )
 
 func TestDeprecated(t *testing.T) {
-	rs := analysistest.Run(t, atltest.Fixtures(), deprecatedapi.Analyzer, "deprecatedapi")
+	rs := atltest.Run(t, t, atltest.Fixtures(), deprecatedapi.Analyzer, nil, "deprecatedapi")
 	if len(rs) != 1 || len(rs[0].Diagnostics) == 0 {
 		t.Fatalf("fixture produced no diagnostics")
 	}

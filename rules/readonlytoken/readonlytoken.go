@@ -127,7 +127,7 @@ type checker struct {
 
 func run(pass *analysis.Pass, srcs *Sources) (any, error) {
 	rep := model.NewReporter(pass)
-	if len(srcs.list) == 0 || pass.TypesInfo == nil {
+	if len(srcs.list) == 0 {
 		return rep.Off(), nil // not configured: silent, and its directives are not stale
 	}
 	if len(rep.Model.Sinks) == 0 {

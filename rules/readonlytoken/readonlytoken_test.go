@@ -1,11 +1,12 @@
 package readonlytoken_test
 
 import (
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/readonlytoken"
@@ -23,30 +24,50 @@ func configured(t *testing.T, sources ...string) *analysis.Analyzer {
 	return a
 }
 
+// broken lists the fixtures that do not type-check on purpose.
+var broken = []string{"readonlytokenbad"}
+
+var patterns = []string{"readonlytoken", "readonlytokenbad"}
+
+// Positives and near misses, and bad input: one load for both.
 func TestPositivesAndNearMisses(t *testing.T) {
 	a := configured(t, "JIRA_RO_TOKEN", "config.ReadOnlyToken", "Settings.ROToken")
-	analysistest.Run(t, testdata(t), a, "readonlytoken")
+	atltest.Run(t, t, testdata(t), a, broken, patterns...)
 }
 
-func TestBadInput(t *testing.T) {
-	analysistest.Run(t, testdata(t), configured(t, "JIRA_RO_TOKEN"), "readonlytokenbad")
-}
-
-// With no source configured the rule is silent.
+// With no source configured the rule is silent, whether the package-level
+// analyzer or a fresh one runs. In the same load: the three-part and
+// import-path forms of the sources report on exactly the lines the short
+// forms do.
 func TestSilentWithoutSource(t *testing.T) {
-	for _, a := range []*analysis.Analyzer{readonlytoken.Analyzer, readonlytoken.New()} {
-		for _, r := range analysistest.Run(&silentT{t}, testdata(t), a, "readonlytoken", "readonlytokenbad") {
-			if len(r.Diagnostics) != 0 {
-				t.Errorf("%s: %d diagnostics with no source, want 0", r.Pass.Pkg.Path(), len(r.Diagnostics))
-			}
+	off := []*analysis.Analyzer{readonlytoken.Analyzer, readonlytoken.New()}
+	short := configured(t, "JIRA_RO_TOKEN", "config.ReadOnlyToken", "Settings.ROToken")
+	qualified := configured(t, "JIRA_RO_TOKEN", "readonlytoken/config.ReadOnlyToken", "config.Settings.ROToken")
+	res := atltest.Analyze(t, testdata(t), append(off, short, qualified), broken, patterns...)
+	for _, a := range off {
+		if got := lines(res[a]); len(got) != 0 {
+			t.Errorf("%d diagnostics with no source, want 0: %q", len(got), got)
 		}
+	}
+	want := lines(res[short])
+	if len(want) == 0 {
+		t.Fatal("no diagnostics with the short source forms: the comparison proves nothing")
+	}
+	if diff := cmp.Diff(want, lines(res[qualified])); diff != "" {
+		t.Errorf("qualified sources report elsewhere than the short forms (-short +qualified):\n%s", diff)
 	}
 }
 
-// The three-part and import-path forms match the same fixture lines.
-func TestQualifiedSources(t *testing.T) {
-	a := configured(t, "JIRA_RO_TOKEN", "readonlytoken/config.ReadOnlyToken", "config.Settings.ROToken")
-	analysistest.Run(t, testdata(t), a, "readonlytoken")
+// lines returns the positions of the actions' diagnostics.
+func lines(acts []*checker.Action) []string {
+	var out []string
+	for _, act := range acts {
+		for _, d := range act.Diagnostics {
+			out = append(out, act.Package.Fset.Position(d.Pos).String())
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func TestParseSource(t *testing.T) {
@@ -92,7 +113,3 @@ func TestFlagRepeatableAndFresh(t *testing.T) {
 		t.Errorf("Set(%q) = nil error, want one", "not a source")
 	}
 }
-
-type silentT struct{ *testing.T }
-
-func (s *silentT) Errorf(format string, args ...any) {}

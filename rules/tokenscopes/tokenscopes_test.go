@@ -6,7 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -27,60 +27,66 @@ func configured(t *testing.T, scopes string) *analysis.Analyzer {
 	return a
 }
 
-func messages(rs []*analysistest.Result) []string {
+func messages(acts []*checker.Action) []string {
 	var out []string
-	for _, r := range rs {
-		for _, d := range r.Diagnostics {
+	for _, act := range acts {
+		for _, d := range act.Diagnostics {
 			out = append(out, d.Message)
 		}
 	}
 	return out
 }
 
-// Under each alternative the issue read is satisfied and the writes are
-// reported with exactly the scopes missing from each set.
-func TestAlternatives(t *testing.T) {
-	page := "ATL202 GET /wiki/api/v2/pages/{id} (getPageById) needs scopes the token lacks: add read:page:confluence (granular)"
-	del := "ATL202 DELETE /rest/api/3/issue/{issueIdOrKey} (deleteIssue) needs scopes the token lacks: add delete:issue:jira (granular) or write:jira-work (classic)"
-	tests := []struct {
-		name, scopes string
-		want         []string
-	}{
-		{"classic", classic, []string{
-			"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add read:issue:jira, write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
-			page,
-			del,
-		}},
-		{"granular", granular, []string{
-			"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
-			page,
-			del,
-		}},
+var (
+	page = "ATL202 GET /wiki/api/v2/pages/{id} (getPageById) needs scopes the token lacks: add read:page:confluence (granular)"
+	del  = "ATL202 DELETE /rest/api/3/issue/{issueIdOrKey} (deleteIssue) needs scopes the token lacks: add delete:issue:jira (granular) or write:jira-work (classic)"
+)
+
+// Under the classic alternative the issue read is satisfied and the writes
+// are reported, on the fixture's "// want" lines, with exactly the scopes
+// missing.
+func TestClassic(t *testing.T) {
+	want := []string{
+		"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add read:issue:jira, write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
+		page,
+		del,
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rs := analysistest.Run(t, atltest.Fixtures(), configured(t, tt.scopes), "tokenscopes")
-			if diff := cmp.Diff(tt.want, messages(rs)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-		})
+	var acts []*checker.Action
+	for _, r := range atltest.Run(t, t, atltest.Fixtures(), configured(t, classic), nil, "tokenscopes") {
+		acts = append(acts, r.Action)
+	}
+	if diff := cmp.Diff(want, messages(acts)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
 
-// A token with every scope needed, by either alternative, is silent; so is
-// the rule with no scopes declared.
-func TestSilent(t *testing.T) {
-	for name, a := range map[string]*analysis.Analyzer{
+// One load for the other configurations: under the granular alternative
+// the same writes are reported with the granular scopes missing; a token
+// with every scope needed, by either alternative, is silent; so is the
+// rule with no scopes declared.
+func TestGranularAndSilent(t *testing.T) {
+	granularA := configured(t, granular)
+	silent := map[string]*analysis.Analyzer{
 		"sufficient classic":  configured(t, "read:jira-work,write:jira-work,read:page:confluence"),
 		"sufficient granular": configured(t, granular+",write:attachment:jira,write:comment.property:jira,write:comment:jira,write:issue:jira,read:page:confluence,delete:issue:jira"),
 		"none declared":       tokenscopes.New(),
 		"package analyzer":    tokenscopes.Analyzer,
-	} {
-		rs := analysistest.Run(&quietT{t}, atltest.Fixtures(), a, "tokenscopes")
-		if len(rs) != 1 {
-			t.Fatalf("%s: %d results, want 1 (fixture not loaded?)", name, len(rs))
-		}
-		if got := messages(rs); len(got) != 0 {
+	}
+	all := []*analysis.Analyzer{granularA}
+	for _, a := range silent {
+		all = append(all, a)
+	}
+	res := atltest.Analyze(t, atltest.Fixtures(), all, nil, "tokenscopes")
+	want := []string{
+		"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
+		page,
+		del,
+	}
+	if diff := cmp.Diff(want, messages(res[granularA])); diff != "" {
+		t.Errorf("granular: diagnostics (-want +got):\n%s", diff)
+	}
+	for name, a := range silent {
+		if got := messages(res[a]); len(got) != 0 {
 			t.Errorf("%s: got %q, want no diagnostics", name, got)
 		}
 	}
@@ -112,7 +118,3 @@ func TestMessageOneAlternative(t *testing.T) {
 		t.Errorf("Message = %q, want %q", got, want)
 	}
 }
-
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(string, ...any) {}
