@@ -32,7 +32,7 @@ var structMethods = map[string]bool{
 // structs passed to hasura/shurcooL Query, Mutate and Subscribe.
 func (c *checker) checkStructQueries() {
 	info := c.pass.TypesInfo
-	if info == nil || !c.m.Imports(modHasura, modShurcooL) {
+	if !c.m.Imports(modHasura, modShurcooL) {
 		return
 	}
 	for cur := range c.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {

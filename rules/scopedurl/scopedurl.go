@@ -158,9 +158,6 @@ type sharedUse struct {
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
 	m := rep.Model
-	if pass.TypesInfo == nil {
-		return rep.Result(), nil
-	}
 	extra := libraryReaches(pass.TypesInfo, m)
 	if len(m.Sinks) == 0 && len(extra) == 0 || !mentionsSiteDomain(m) {
 		return rep.Result(), nil

@@ -14,14 +14,23 @@ import (
 	"github.com/atlint/atlint/rules/scopedurl"
 )
 
-var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
+var testdata = atltest.Fixtures()
 
-func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testdata, scopedurl.New(), "scopedurl")
-}
-
-func TestLibraries(t *testing.T) {
-	analysistest.Run(t, testdata, scopedurl.New(), "scopedurllibs")
+// TestScenarios runs the default configuration over its fixtures in one
+// load: net/http in every URL and auth shape, the client libraries,
+// evidence that only tests supply, and the rule IDs of the two kinds of
+// evidence (a site the code checks for is ATL201, an error; one only
+// documentation names is ATL204, a warning).
+func TestScenarios(t *testing.T) {
+	atltest.Run(t, t, testdata, scopedurl.New(), nil, "scopedurl", "scopedurllibs", "scopedurltests", "scopedurlids")
+	for _, id := range []string{"ATL201", "ATL204"} {
+		if r, ok := model.RuleByID(id); !ok || r.Analyzer != "scopedurl" {
+			t.Errorf("%s is not a scopedurl rule in the catalog", id)
+		}
+	}
+	if r, _ := model.RuleByID("ATL204"); r.Severity != model.Warning {
+		t.Errorf("ATL204 severity %s, want warning", r.Severity)
+	}
 }
 
 func TestFixes(t *testing.T) {
@@ -136,12 +145,6 @@ func TestSharedLiteral(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlshared")
 }
 
-// TestGraphQL: site GraphQL URLs go to https://api.atlassian.com/graphql,
-// with a fix and no cloud ID (issue 11, item 5).
-func TestGraphQL(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, scopedurl.New(), "scopedurlgraphql")
-}
-
 // TestHint: messages name the cloud-ID option the way the driver spells it
 // (issue 11, item 6).
 func TestHint(t *testing.T) {
@@ -150,7 +153,7 @@ func TestHint(t *testing.T) {
 		if err := a.Flags.Set("hint", hint); err != nil {
 			t.Fatal(err)
 		}
-		analysistest.Run(t, testdata, a, dir)
+		atltest.Run(t, t, testdata, a, nil, dir)
 	}
 	if err := scopedurl.New().Flags.Set("hint", "vet"); err == nil {
 		t.Error(`Set(hint, "vet") = nil, want an error`)
@@ -160,30 +163,13 @@ func TestHint(t *testing.T) {
 	}
 }
 
-// TestTestOnlyEvidence: a site URL or a site check that only _test.go files
-// supply gives no finding outside them (issue 15, §1).
-func TestTestOnlyEvidence(t *testing.T) {
-	analysistest.Run(t, testdata, scopedurl.New(), "scopedurltests")
-}
-
 // TestConfig: site URLs that come from configuration (issue 15, §2):
 // placeholder and run-time site labels, documentation that names a site,
 // Cloud-only paths sent to a configured base URL, the libraries real code
 // uses; silent on generic clients and when the code accepts a cloud ID.
+// Site GraphQL URLs go to https://api.atlassian.com/graphql, with a fix and
+// no cloud ID (scopedurlgraphql, issue 11 item 5). One load for every
+// default-configuration fix fixture.
 func TestConfig(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, scopedurl.New(), "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs")
-}
-
-// TestRuleIDs: a site the code checks for is ATL201 (error); a site only
-// the documentation of a configurable base URL names is ATL204 (warning).
-func TestRuleIDs(t *testing.T) {
-	analysistest.Run(t, testdata, scopedurl.New(), "scopedurlids")
-	for _, id := range []string{"ATL201", "ATL204"} {
-		if r, ok := model.RuleByID(id); !ok || r.Analyzer != "scopedurl" {
-			t.Errorf("%s is not a scopedurl rule in the catalog", id)
-		}
-	}
-	if r, _ := model.RuleByID("ATL204"); r.Severity != model.Warning {
-		t.Errorf("ATL204 severity %s, want warning", r.Severity)
-	}
+	atltest.RunWithSuggestedFixes(t, t, testdata, scopedurl.New(), nil, "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs", "scopedurlgraphql")
 }
