@@ -873,17 +873,26 @@ func derefType(t types.Type) types.Type {
 	return t
 }
 
+// isStringish reports whether t holds a string: a string or []byte, or a
+// wrapper whose first field is one (sql.NullString), at most a few
+// wrappers deep, so that a struct beginning with a pointer to itself (a
+// linked list) ends the search.
 func isStringish(t types.Type) bool {
-	t = derefType(t)
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	case *types.Struct:
-		// sql.NullString and similar wrappers.
-		return u.NumFields() > 0 && isStringish(u.Field(0).Type())
+	for range 4 {
+		switch u := derefType(t).Underlying().(type) {
+		case *types.Basic:
+			return u.Info()&types.IsString != 0
+		case *types.Slice:
+			b, ok := u.Elem().Underlying().(*types.Basic)
+			return ok && b.Kind() == types.Byte
+		case *types.Struct:
+			if u.NumFields() == 0 {
+				return false
+			}
+			t = u.Field(0).Type()
+		default:
+			return false
+		}
 	}
 	return false
 }

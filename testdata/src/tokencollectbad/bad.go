@@ -15,3 +15,14 @@ func h(r *http.Request, db *sql.DB) {
 	x := undefinedFunc(r.FormValue("confluence_token"))
 	db.Exec("INSERT INTO t VALUES(?)", x)
 }
+
+// A token-named field whose type is a struct that begins with a pointer to
+// itself (a linked list): not a string, and no endless recursion.
+type tokenList struct {
+	next *tokenList
+	val  int
+}
+
+type Conn2 struct {
+	JiraAPIToken tokenList `db:"jira_api_token"`
+}
