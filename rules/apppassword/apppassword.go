@@ -246,7 +246,7 @@ func (c *checker) check(p place) {
 	}
 	// A name is not enough when the value the code holds is an API token.
 	for _, v := range c.m.Values(c.info, p.secret) {
-		if s, ok := constString(c.info, v.Expr); ok {
+		if s, ok := model.ConstString(c.info, v.Expr); ok {
 			if k, _ := valueKind(s); k == fAPI {
 				return
 			}
@@ -293,7 +293,7 @@ func (c *checker) check(p place) {
 func (c *checker) constant(e ast.Expr) bool {
 	vals := c.m.Values(c.info, e)
 	for _, v := range vals {
-		if _, ok := constString(c.info, v.Expr); !ok {
+		if _, ok := model.ConstString(c.info, v.Expr); !ok {
 			return false
 		}
 	}

@@ -3,7 +3,6 @@ package apppassword
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"reflect"
 	"strings"
@@ -81,7 +80,7 @@ func isEmail(s string) bool {
 // gives a credential.
 func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
 	info := c.info
-	if s, ok := constString(info, e); ok {
+	if s, ok := model.ConstString(info, e); ok {
 		k, mt := valueKind(s)
 		if k == 0 {
 			return nil
@@ -128,7 +127,7 @@ func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
 		}
 	case *ast.IndexExpr:
 		// cfg["app_password"]
-		if s, ok := constString(info, x.Index); ok {
+		if s, ok := model.ConstString(info, x.Index); ok {
 			if k := nameKind(s); k != 0 {
 				return &model.Taint{Flags: k, What: fmt.Sprintf("key %q", s), Pos: x.Pos()}
 			}
@@ -141,7 +140,7 @@ func (c *checker) source(f *model.Flow, e ast.Expr) *model.Taint {
 			return nil // a conversion
 		}
 		for _, a := range x.Args {
-			s, ok := constString(info, a)
+			s, ok := model.ConstString(info, a)
 			if !ok {
 				continue
 			}
@@ -211,15 +210,4 @@ func tagValues(tag string) []string {
 		}
 	}
 	return out
-}
-
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	if e == nil {
-		return "", false
-	}
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }

@@ -59,7 +59,7 @@ func (c *checker) prefixes(e ast.Expr) []prefix {
 	c.depth++
 	defer func() { c.depth-- }()
 	e = ast.Unparen(e)
-	if s, ok := constString(c.info, e); ok {
+	if s, ok := model.ConstString(c.info, e); ok {
 		return []prefix{{s, true}}
 	}
 	var out []prefix
@@ -209,7 +209,7 @@ func (c *checker) userHost(call *ast.CallExpr) (string, bool) {
 				if key.Name != "Host" {
 					continue
 				}
-				if s, ok := constString(c.info, value); ok {
+				if s, ok := model.ConstString(c.info, value); ok {
 					if h := atlassian.ClassifyHost(s); h.Kind == atlassian.HostBitbucket {
 						return h.Host, true
 					}
@@ -266,7 +266,7 @@ func (c *checker) template(cur inspector.Cursor) (ast.Node, []piece) {
 		var flatten func(e ast.Expr)
 		flatten = func(e ast.Expr) {
 			e = ast.Unparen(e)
-			if s, ok := constString(c.info, e); ok {
+			if s, ok := model.ConstString(c.info, e); ok {
 				pieces = append(pieces, piece{text: s})
 				return
 			}
@@ -287,7 +287,7 @@ func (c *checker) template(cur inspector.Cursor) (ast.Node, []piece) {
 		if !model.IsFunc(fn, "fmt", "", "Sprintf") {
 			return nil, nil
 		}
-		format, _ := constString(c.info, p.Args[0])
+		format, _ := model.ConstString(c.info, p.Args[0])
 		return p, formatPieces(format, p.Args[1:])
 	}
 	return nil, nil
