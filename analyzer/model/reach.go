@@ -56,6 +56,7 @@ type reachIndex struct {
 	uses    map[types.Object][]inspector.Cursor // objects -> cursors of identifiers that use them
 	funcs   map[*types.Func]inspector.Cursor    // functions and methods declared in the package
 	params  map[*types.Var]paramOf              // parameters of those functions
+	lits    map[*types.Var]litParam             // parameters of function literals
 	reaches []*Reach
 
 	followed map[*ast.CallExpr]bool // request-making calls followed for the current sink
@@ -67,6 +68,14 @@ type reachIndex struct {
 
 type paramOf struct {
 	fn    *types.Func
+	index int
+}
+
+// A litParam is a parameter of a function literal: its calls are found by
+// following the literal's value (a callback field, a variable) to the
+// places it is called.
+type litParam struct {
+	lit   inspector.Cursor
 	index int
 }
 
@@ -106,6 +115,7 @@ func (r *Result) reachIdx(info *types.Info) *reachIndex {
 			uses:    map[types.Object][]inspector.Cursor{},
 			funcs:   map[*types.Func]inspector.Cursor{},
 			params:  map[*types.Var]paramOf{},
+			lits:    map[*types.Var]litParam{},
 
 			litSinks: map[*ast.CompositeLit][]*AuthSink{},
 		}
@@ -121,8 +131,21 @@ func (r *Result) reachIdx(info *types.Info) *reachIndex {
 func (x *reachIndex) build() {
 	info := x.info
 	for c := range x.in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
-		(*ast.FuncDecl)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
+		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			i := 0
+			for _, field := range n.Type.Params.List {
+				if len(field.Names) == 0 {
+					i++
+				}
+				for _, name := range field.Names {
+					if v, ok := info.Defs[name].(*types.Var); ok {
+						x.lits[v] = litParam{c, i}
+					}
+					i++
+				}
+			}
 		case *ast.Ident:
 			if obj := info.Uses[n]; obj != nil {
 				x.uses[obj] = append(x.uses[obj], c)
@@ -254,6 +277,19 @@ func (x *reachIndex) valuesEnv(e ast.Expr, index int, bind env) []Value {
 			}
 			if arg, ok := bind[v]; ok {
 				walk(arg, -1, depth+1)
+				return
+			}
+			if p, ok := x.lits[v]; ok {
+				// A callback's parameter: the arguments of the calls of
+				// the literal's value (c.modify = func(r *http.Request)
+				// {...}; later c.modify(req)).
+				leaf()
+				for _, u := range x.consumers(p.lit) {
+					call, ok := u.Parent().Node().(*ast.CallExpr)
+					if ok && ast.Unparen(call.Fun) == u.Node() && p.index < len(call.Args) && !call.Ellipsis.IsValid() {
+						walk(call.Args[p.index], -1, depth+1)
+					}
+				}
 				return
 			}
 			if p, ok := x.params[v]; ok {

@@ -327,7 +327,17 @@ func (ev *evaluator) roots(e ast.Expr, depth int) map[types.Object]bool {
 				walk(n.X, depth+1) // u.Host: what u comes from
 				return
 			}
+			if out[f] {
+				return
+			}
 			out[f] = true
+			// What the package stores in the field (Client{BaseURL: base},
+			// c.BaseURL = base): a site check on base constrains the field.
+			for _, v := range ev.m.Values(ev.info, n) {
+				if v.Expr != ast.Expr(n) {
+					walk(v.Expr, depth+1)
+				}
+			}
 		case *ast.StarExpr:
 			walk(n.X, depth+1)
 		case *ast.UnaryExpr:
