@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/atlint/atlint/output"
+	"github.com/atlint/atlint/rules/scopedurl"
 )
 
 // The result cache keeps the findings of each root package, as the go
@@ -325,7 +326,8 @@ func filesDigest(p *packages.Package) (string, bool) {
 	}
 	globbed := map[string]bool{}
 	for d := range dirs {
-		for _, pat := range []string{"*.graphql", "*.gql"} {
+		// scopedurl reads sample configuration files beside the code.
+		for _, pat := range append([]string{"*.graphql", "*.gql"}, scopedurl.SampleConfigGlobs...) {
 			m, _ := filepath.Glob(filepath.Join(d, pat))
 			for _, f := range m {
 				if !files[f] {

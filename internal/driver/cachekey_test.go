@@ -141,3 +141,35 @@ func TestCacheKeyCoversPluginManifest(t *testing.T) {
 		t.Errorf("plugin.json changed and the old entry was served")
 	}
 }
+
+// TestCacheKeyCoversSampleConfigs: scopedurl reads sample configuration
+// files beside the code (config.example.yaml naming a site), so a result
+// cached before such a file appeared or changed must not be served.
+func TestCacheKeyCoversSampleConfigs(t *testing.T) {
+	dir := module(t, map[string]string{"p/p.go": "package p\n\nvar X = 1\n"})
+	run := func() (hits int) {
+		t.Helper()
+		_, _, hits, _, stderr := cacheRun(t, dir, "./...")
+		if hits < 0 {
+			t.Fatalf("no cache statistics:\n%s", stderr)
+		}
+		return hits
+	}
+	run()
+	if h := run(); h != 1 {
+		t.Fatalf("nothing changed: %d hits, want 1", h)
+	}
+	sample := filepath.Join(dir, "p", "config.example.yaml")
+	if err := os.WriteFile(sample, []byte("jira_url: https://<your-domain>.atlassian.net\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if h := run(); h != 0 {
+		t.Errorf("a sample config appeared and the old entry was served")
+	}
+	if err := os.WriteFile(sample, []byte("jira_url: https://api.atlassian.com/ex/jira/{cloudId}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if h := run(); h != 0 {
+		t.Errorf("the sample config changed and the old entry was served")
+	}
+}

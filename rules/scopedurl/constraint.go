@@ -48,6 +48,13 @@ func (ev *evaluator) constraints() map[types.Object]*evidence {
 		switch n := c.Node().(type) {
 		case *ast.Field:
 			doc := fieldDoc(n)
+			if doc == "" && len(n.Names) > 0 && ev.samples != nil {
+				for _, k := range sampleKeys(n, n.Names[0].Name) {
+					if doc = ev.samples[k]; doc != "" {
+						break
+					}
+				}
+			}
 			if doc == "" {
 				continue
 			}

@@ -80,6 +80,11 @@
 //   - the Description or MarkdownDescription of a Terraform provider
 //     attribute (plugin SDK: read with ResourceData.Get; plugin framework:
 //     the model field tagged tfsdk:"name");
+//   - a sample configuration file beside the code (config.example.yaml,
+//     *.json, *.toml, *.env, *.ini, *.sample, *.dist) that sets a key to a
+//     site or placeholder site, where a config struct field is read under
+//     that key (its json, yaml, toml, mapstructure, koanf, env or envconfig
+//     tag, or its name);
 //   - a Cloud-only path (/rest/api/3, /gateway/api, /wiki/api/v2) sent with
 //     Basic auth to a base URL read from configuration (os.Getenv, a flag,
 //     viper, a field with a json/yaml/toml/mapstructure/env/envconfig/koanf

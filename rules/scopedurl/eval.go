@@ -117,6 +117,8 @@ type evaluator struct {
 	visited map[ast.Node]bool
 
 	flagTargets map[types.Object]bool // targets of flag StringVar calls, built on first use
+
+	samples map[string]string // sample config keys set to a site -> evidence (see sampleSites)
 }
 
 func newEvaluator(info *types.Info, m *model.Result) *evaluator {

@@ -159,7 +159,13 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	rep := model.NewReporter(pass)
 	m := rep.Model
 	extra := libraryReaches(pass.TypesInfo, m)
-	if len(m.Sinks) == 0 && len(extra) == 0 || !mentionsSiteDomain(m) {
+	if len(m.Sinks) == 0 && len(extra) == 0 {
+		return rep.Result(), nil
+	}
+	// A sample configuration beside the code may be the only place that
+	// names a site.
+	samples := sampleSites(m)
+	if samples == nil && !mentionsSiteDomain(m) {
 		return rep.Result(), nil
 	}
 	var reaches []*model.Reach
@@ -171,6 +177,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		return rep.Result(), nil
 	}
 	ev := newEvaluator(pass.TypesInfo, m)
+	ev.samples = samples
 	var constrained map[types.Object]*evidence
 	gatewayOK := -1 // whether the package accepts the gateway form or a cloud ID; -1 unknown
 	var findings []*finding

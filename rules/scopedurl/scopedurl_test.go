@@ -22,7 +22,7 @@ var testdata = atltest.Fixtures()
 // evidence (a site the code checks for is ATL201, an error; one only
 // documentation names is ATL204, a warning).
 func TestScenarios(t *testing.T) {
-	atltest.Run(t, t, testdata, scopedurl.New(), nil, "scopedurl", "scopedurllibs", "scopedurltests", "scopedurlids", "scopedurlcallback")
+	atltest.Run(t, t, testdata, scopedurl.New(), nil, "scopedurl", "scopedurllibs", "scopedurltests", "scopedurlids", "scopedurlcallback", "scopedurlsample")
 	for _, id := range []string{"ATL201", "ATL204"} {
 		if r, ok := model.RuleByID(id); !ok || r.Analyzer != "scopedurl" {
 			t.Errorf("%s is not a scopedurl rule in the catalog", id)
