@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
@@ -134,17 +135,8 @@ func (x *reachIndex) build() {
 		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.FuncLit:
-			i := 0
-			for _, field := range n.Type.Params.List {
-				if len(field.Names) == 0 {
-					i++
-				}
-				for _, name := range field.Names {
-					if v, ok := info.Defs[name].(*types.Var); ok {
-						x.lits[v] = litParam{c, i}
-					}
-					i++
-				}
+			for v, i := range paramVars(info, n.Type) {
+				x.lits[v] = litParam{c, i}
 			}
 		case *ast.Ident:
 			if obj := info.Uses[n]; obj != nil {
@@ -191,17 +183,8 @@ func (x *reachIndex) build() {
 				continue
 			}
 			x.funcs[fn] = c
-			i := 0
-			for _, field := range n.Type.Params.List {
-				if len(field.Names) == 0 {
-					i++
-				}
-				for _, name := range field.Names {
-					if v, ok := info.Defs[name].(*types.Var); ok {
-						x.params[v] = paramOf{fn, i}
-					}
-					i++
-				}
+			for v, i := range paramVars(info, n.Type) {
+				x.params[v] = paramOf{fn, i}
 			}
 		case *ast.CallExpr:
 			// flag.StringVar(&v, name, default, usage) and the FlagSet
@@ -218,6 +201,25 @@ func (x *reachIndex) build() {
 				if obj := x.lhsObject(u.X); obj != nil {
 					x.assigns[obj] = append(x.assigns[obj], Value{n.Args[2], -1})
 				}
+			}
+		}
+	}
+}
+
+// paramVars yields the named parameters of a function type with their
+// argument indexes (an unnamed parameter takes an index too).
+func paramVars(info *types.Info, ft *ast.FuncType) iter.Seq2[*types.Var, int] {
+	return func(yield func(*types.Var, int) bool) {
+		i := 0
+		for _, field := range ft.Params.List {
+			if len(field.Names) == 0 {
+				i++
+			}
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok && !yield(v, i) {
+					return
+				}
+				i++
 			}
 		}
 	}
