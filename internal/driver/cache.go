@@ -253,6 +253,9 @@ func (k *keyer) depKey(p *packages.Package) string {
 	fmt.Fprintf(h, "%s\x00", p.ID)
 	if p.PkgPath != "unsafe" {
 		sum := k.exports[p.ExportFile]
+		if p.ExportFile == "" {
+			sum = k.sourceSum(p) // checked from source: its files
+		}
 		if sum == "" {
 			return ""
 		}
@@ -470,7 +473,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 	}
 	t0 := time.Now()
 	cfg := &packages.Config{Mode: listMode, Tests: r.tests(), Dir: r.env.Dir}
-	listed, err := packages.Load(cfg, patterns...)
+	listed, err := r.listCached(cfg, patterns)
 	r.loadTime = time.Since(t0)
 	if err != nil || len(listed) == 0 {
 		// Let the full load report it.
@@ -516,6 +519,10 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 			fmt.Fprintf(r.env.Stderr, "atlint: every package (%d) in the result cache\n", roots)
 		}
 		return nil, hits, nil
+	}
+	if sourceLoading() { // the listing has all it needs
+		keep, err := r.loadMissed(patterns, listed, miss, t0)
+		return keep, hits, err
 	}
 	// Load only the packages that missed, by import path, unless most
 	// missed (the original patterns cost the same) or a path is not one
