@@ -112,6 +112,11 @@ func Write(path string, fs []output.Finding) error {
 	if err := enc.Encode(f); err != nil {
 		return err
 	}
+	// The file is replaced by a rename: a device (/dev/stdout) or a symlink
+	// would silently become a regular file.
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file: write the baseline to a file", path)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

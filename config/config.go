@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian"
+	"github.com/atlint/atlint/output"
 )
 
 // Names are the file names Find looks for, in order.
@@ -101,9 +103,17 @@ func Find(dir string) (string, error) {
 
 // Load reads and validates a configuration file.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("larger than %d KiB: not a configuration file", MaxSize>>10)}
 	}
 	c, err := Parse(data, path)
 	if err != nil {
@@ -123,6 +133,12 @@ func Load(path string) (*Config, error) {
 // Exclude patterns are relative to the working directory until the caller
 // sets Dir (Load does).
 func Parse(data []byte, filename string) (*Config, error) {
+	if len(data) > MaxSize {
+		return nil, &Error{File: filename, Msg: fmt.Sprintf("larger than %d KiB: not a configuration file", MaxSize>>10)}
+	}
+	if line, ok := shallow(data); !ok {
+		return nil, &Error{File: filename, Line: line, Msg: fmt.Sprintf("nested more than %d levels deep: not an atlint configuration", MaxDepth)}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		var ye yaml.Error
@@ -163,6 +179,88 @@ func FromMap(m map[string]any) (*Config, error) {
 	return build(root, src)
 }
 
+// MaxSize is the size limit of a configuration file, and MaxDepth the
+// limit of its nesting: an atlint configuration is a few kilobytes, three
+// levels deep; the YAML parser's memory grows with both, fast.
+const (
+	MaxSize  = 1 << 20
+	MaxDepth = 32
+)
+
+// shallow reports whether the YAML text stays within MaxDepth levels of
+// nesting, counting flow collections ([ and { outside quotes) and block
+// nesting (indentation, and "- " or "? " items opened on one line), and
+// otherwise the line where it goes deeper. It is a bound, checked before
+// the parser sees the text, not a YAML parser: it may count a level too
+// many (a bracket in a plain scalar), never too few.
+func shallow(data []byte) (int, bool) {
+	flow, line := 0, 1
+	var quote byte
+	atLineStart, indent, items := true, 0, 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\n' {
+			line++
+			atLineStart, indent, items = true, 0, 0
+			continue
+		}
+		if atLineStart {
+			switch {
+			case c == ' ':
+				indent++
+				continue
+			case (c == '-' || c == '?' || c == ':') && i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t'):
+				items++
+				indent++
+				continue
+			case c == '\t':
+				indent++
+				continue
+			}
+			atLineStart = false
+			// A block level takes at least one column of indentation.
+			if indent/2+items > MaxDepth*2 || items > MaxDepth {
+				return line, false
+			}
+		}
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case (c == '"' || c == '\'') && scalarStart(data, i):
+			quote = c
+		case c == '#' && scalarStart(data, i):
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case c == '[' || c == '{':
+			flow++
+			if flow > MaxDepth {
+				return line, false
+			}
+		case c == ']' || c == '}':
+			flow = max(flow-1, 0)
+		}
+	}
+	return 0, true
+}
+
+// scalarStart reports whether a scalar (or a comment) may start at data[i]:
+// after white space or a flow indicator.
+func scalarStart(data []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch data[i-1] {
+	case ' ', '\t', '\n', '[', '{', ',', ':':
+		return true
+	}
+	return false
+}
+
 // An Error is a configuration error at a place in a file.
 type Error struct {
 	File         string
@@ -185,7 +283,9 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, "%s: ", e.Key)
 	}
 	b.WriteString(e.Msg)
-	return b.String()
+	// The value or key at fault may be a secret put in the wrong place
+	// (read-only-tokens: [<a token>]): never print it whole.
+	return output.Scrub(b.String())
 }
 
 // value is a decoded YAML node with its position: a scalar, a list or a

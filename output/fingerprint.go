@@ -101,9 +101,36 @@ func Scrub(s string) string {
 	return replaceSecrets(s, atlassian.Redact, 24)
 }
 
+// ScrubPath returns a file name, package path or pattern with the
+// credentials atlassian.ScanContext recognizes in it redacted. Unlike
+// Scrub it leaves other long mixed-case runs alone: directory names such
+// as TestParseFlags1234567/001 stay readable for editors and people.
+func ScrubPath(p string) string {
+	ms := atlassian.ScanContext(p)
+	for i := len(ms) - 1; i >= 0; i-- {
+		p = p[:ms[i].Start] + atlassian.Redact(ms[i].Token) + p[ms[i].End:]
+	}
+	return p
+}
+
+// SecretSpans returns the byte ranges [start, end) of s that Scrub
+// redacts, in order, without overlaps.
+func SecretSpans(s string) [][2]int {
+	var out [][2]int
+	replaceSecrets(s, func(string) string { return "" }, 24, func(start, end int) {
+		if n := len(out); n > 0 && start < out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], end)
+			return
+		}
+		out = append(out, [2]int{start, end})
+	})
+	return out
+}
+
 // replaceSecrets replaces credentials and secret-looking runs of at least
-// minRun token characters.
-func replaceSecrets(s string, repl func(secret string) string, minRun int) string {
+// minRun token characters; each replaced span is passed to the optional
+// visit.
+func replaceSecrets(s string, repl func(secret string) string, minRun int, visit ...func(start, end int)) string {
 	if len(s) < 20 {
 		return s // shorter than any credential
 	}
@@ -137,11 +164,17 @@ func replaceSecrets(s string, repl func(secret string) string, minRun int) strin
 		if sp.start < last { // overlaps one already replaced
 			if sp.end > last {
 				last = sp.end
+				for _, v := range visit {
+					v(sp.start, sp.end)
+				}
 			}
 			continue
 		}
 		b.WriteString(s[last:sp.start])
 		b.WriteString(repl(s[sp.start:sp.end]))
+		for _, v := range visit {
+			v(sp.start, sp.end)
+		}
 		last = sp.end
 	}
 	b.WriteString(s[last:])

@@ -33,13 +33,14 @@ type ToolError struct {
 func WriteText(w io.Writer, fs []Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range withFingerprints(fs) {
+		file := ScrubPath(f.Pos.File) // a path may hold a credential
 		switch {
 		case f.Pos.Line > 0 && f.Pos.Column > 0:
-			fmt.Fprintf(bw, "%s:%d:%d: %s\n", f.Pos.File, f.Pos.Line, f.Pos.Column, Scrub(f.Message))
+			fmt.Fprintf(bw, "%s:%d:%d: %s\n", file, f.Pos.Line, f.Pos.Column, Scrub(f.Message))
 		case f.Pos.Line > 0:
-			fmt.Fprintf(bw, "%s:%d: %s\n", f.Pos.File, f.Pos.Line, Scrub(f.Message))
+			fmt.Fprintf(bw, "%s:%d: %s\n", file, f.Pos.Line, Scrub(f.Message))
 		default:
-			fmt.Fprintf(bw, "%s: %s\n", f.Pos.File, Scrub(f.Message))
+			fmt.Fprintf(bw, "%s: %s\n", file, Scrub(f.Message))
 		}
 	}
 	return bw.Flush()

@@ -141,6 +141,16 @@ func LitOffset(raw string, off int) int {
 func collectStrings(pass *analysis.Pass, in *inspector.Inspector, res *Result) []*StringConst {
 	var out []*StringConst
 	seen := make(map[ast.Expr]bool)
+	// The top of every parenthesis or concatenation climbed through, so that
+	// the literals of a long concatenation (a+b+c+..., a tree as deep as it
+	// has terms) climb only to the first node already climbed: linear, not
+	// quadratic, in the number of terms.
+	type topOf struct {
+		expr ast.Expr
+		cur  inspector.Cursor
+	}
+	tops := make(map[ast.Expr]topOf)
+	var path []ast.Expr
 	for c := range in.Root().Preorder((*ast.BasicLit)(nil)) {
 		lit := c.Node().(*ast.BasicLit)
 		if lit.Kind != token.STRING {
@@ -148,9 +158,14 @@ func collectStrings(pass *analysis.Pass, in *inspector.Inspector, res *Result) [
 		}
 		// Climb through parentheses and constant concatenations.
 		top, topCur := ast.Expr(lit), c
+		path = path[:0]
 		for p := c.Parent(); p.Valid(); p = p.Parent() {
 			e, ok := p.Node().(ast.Expr)
 			if !ok {
+				break
+			}
+			if t, ok := tops[e]; ok {
+				top, topCur = t.expr, t.cur
 				break
 			}
 			switch e := e.(type) {
@@ -163,8 +178,12 @@ func collectStrings(pass *analysis.Pass, in *inspector.Inspector, res *Result) [
 				goto done
 			}
 			top, topCur = e, p
+			path = append(path, e)
 		}
 	done:
+		for _, e := range path {
+			tops[e] = topOf{top, topCur}
+		}
 		if seen[top] {
 			continue
 		}

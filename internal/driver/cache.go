@@ -26,10 +26,13 @@ import (
 // The result cache keeps the findings of each root package, as the go
 // command keeps go vet's, so that a repeated run parses and type-checks
 // only the packages whose inputs changed. An entry's key covers everything
-// the findings can depend on: the atlint binary, the analyzers and their
-// settings, the package's files (names and contents, embedded and other
-// files included) and the export data of every package it imports,
-// directly or not. The findings are stored before the configuration's
+// the findings can depend on: the atlint binary (its build ID), the
+// analyzers and their settings (the date of the run among them, resolved
+// to a UTC day), the go command's build settings (GOOS, GOARCH, cgo,
+// GOFLAGS with its build tags, the Go version), the package's files (names
+// and contents, embedded and other files included) and the export data of
+// every package it imports, directly or not (for the packages the source
+// loader checks from source, those of the main modules: their files). The findings are stored before the configuration's
 // severities and excludes, the baseline and the file arguments are
 // applied, so those stay correct; positions are absolute, and fixes keep
 // their byte offsets, which stay valid because the file contents are in
@@ -37,7 +40,7 @@ import (
 // and neither are findings whose text looks like it holds a secret.
 
 // cacheFormat changes whenever the key or the entry format does.
-const cacheFormat = "atlint-results-1"
+const cacheFormat = "atlint-results-2"
 
 // cacheEnv names the environment variable that sets the cache directory.
 const cacheEnv = "ATLINT_CACHE"
@@ -66,12 +69,17 @@ var (
 	binaryErr  error
 )
 
-// binaryID returns a hash of the running executable's contents.
+// binaryID identifies the running executable: its Go build ID, read from
+// the file's headers, else a hash of its contents.
 func binaryID() (string, error) {
 	binaryOnce.Do(func() {
 		exe, err := os.Executable()
 		if err != nil {
 			binaryErr = err
+			return
+		}
+		if id := goBuildID(exe); id != "" {
+			binaryHash = "buildid:" + id
 			return
 		}
 		f, err := os.Open(exe)
@@ -119,14 +127,18 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 	if err == nil {
 		err = err2
 	}
+	var env string
+	if err == nil {
+		env, err = buildEnv(r.env.Dir)
+	}
 	if err != nil {
 		if r.opts.verbose {
-			fmt.Fprintf(r.env.Stderr, "atlint: result cache off: %v\n", err)
+			fmt.Fprintf(r.env.Stderr, "atlint: result cache off: %v\n", output.Scrub(err.Error()))
 		}
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00", cacheFormat, bin, runtime.Version(), r.tests())
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00env %s\x00", cacheFormat, bin, runtime.Version(), r.tests(), env)
 	writeSettings(h, suite)
 	return &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), keys: map[string]string{}, files: map[string]string{}}
 }
@@ -315,11 +327,14 @@ func filesDigest(p *packages.Package) (string, bool) {
 	for _, f := range p.GoFiles {
 		dirs[filepath.Dir(f)] = true
 	}
+	globbed := map[string]bool{}
 	for d := range dirs {
 		for _, pat := range []string{"*.graphql", "*.gql"} {
 			m, _ := filepath.Glob(filepath.Join(d, pat))
 			for _, f := range m {
-				files[f] = true
+				if !files[f] {
+					globbed[f] = true
+				}
 			}
 		}
 	}
@@ -328,18 +343,55 @@ func filesDigest(p *packages.Package) (string, bool) {
 			return "", false
 		}
 	}
+	// A globbed name may be anything: a FIFO (reading it blocks), a
+	// symlink to /dev/zero (reading it never ends). Only regular files up
+	// to the analyzer's size limit are read; of the others, the name, kind
+	// and size count.
+	for _, f := range sortedKeys(globbed) {
+		st, err := os.Stat(f)
+		switch {
+		case err != nil:
+			fmt.Fprintf(h, "glob %q unreadable\x00", f)
+		case !st.Mode().IsRegular():
+			fmt.Fprintf(h, "glob %q mode %v\x00", f, st.Mode().Type())
+		case st.Size() > maxGlobSize:
+			fmt.Fprintf(h, "glob %q size %d %v\x00", f, st.Size(), st.ModTime().UnixNano())
+		default:
+			if err := hashInto(h, f); err != nil {
+				return "", false
+			}
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
+// maxGlobSize is the largest GraphQL file read for a key: the jpdgraphql
+// analyzer ignores larger ones.
+const maxGlobSize = 8 << 20
+
 // hashInto writes a file's name, size and contents.
 func hashInto(h hash.Hash, name string) error {
-	b, err := os.ReadFile(name)
+	if st, err := os.Stat(name); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", name) // opening a FIFO blocks
+	}
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(h, "file %q %d\x00", name, len(b))
-	h.Write(b)
-	return nil
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", name)
+	}
+	fmt.Fprintf(h, "file %q %d\x00", name, st.Size())
+	n, err := io.Copy(h, io.LimitReader(f, st.Size()))
+	if err == nil && n != st.Size() {
+		err = fmt.Errorf("%s changed while it was read", name)
+	}
+	return err
 }
 
 // cacheEntry is the stored form of a package's findings.
@@ -387,22 +439,34 @@ func (c *resultCache) get(key string) ([]output.Finding, []string, bool) {
 	return e.Findings, e.PkgIDs, true
 }
 
-// errSecret refuses to store a finding whose text looks like it holds a
-// secret.
-var errSecret = errors.New("a finding's text looks like a secret")
+// errSecret refuses to store a finding whose text, file name or package
+// looks like it holds a secret.
+var errSecret = errors.New("a finding's text, file or package looks like a secret")
 
 // put stores the findings of a package under key, atomically.
 func (c *resultCache) put(key string, fs []output.Finding, pkgIDs []string) error {
+	for _, id := range pkgIDs {
+		if output.ScrubPath(id) != id {
+			return errSecret
+		}
+	}
 	for _, f := range fs {
 		texts := []string{f.Message}
+		paths := []string{f.Pos.File, f.End.File}
 		for _, fix := range f.Fixes {
 			texts = append(texts, fix.Message)
 			for _, ed := range fix.Edits {
 				texts = append(texts, ed.NewText)
+				paths = append(paths, ed.Pos.File, ed.End.File)
 			}
 		}
 		for _, s := range texts {
 			if output.Scrub(s) != s {
+				return errSecret
+			}
+		}
+		for _, s := range paths {
+			if output.ScrubPath(s) != s {
 				return errSecret
 			}
 		}
@@ -481,6 +545,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 		return pkgs, nil, err
 	}
 	c.listTime = time.Since(t0)
+	r.noteModules(listed)
 	k := newKeyer(c, listed)
 	var hits []*finding
 	var roots int
@@ -500,7 +565,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 					hits = append(hits, r.fromCache(fs[i], ids[i]))
 				}
 				if r.opts.verbose {
-					fmt.Fprintf(r.env.Stderr, "atlint: [cached] %s: %s\n", p.ID, plural(len(fs), "diagnostic"))
+					fmt.Fprintf(r.env.Stderr, "atlint: [cached] %s: %s\n", output.ScrubPath(p.ID), plural(len(fs), "diagnostic"))
 				}
 				continue
 			}
@@ -641,7 +706,7 @@ func (r *run) store(c *resultCache, pkgs []*packages.Package, byPkg map[string][
 			ids = append(ids, f.pkgID)
 		}
 		if err := c.put(key, fs, ids); err != nil && r.opts.verbose {
-			fmt.Fprintf(r.env.Stderr, "atlint: result cache: %s: %v\n", p.ID, err)
+			fmt.Fprintf(r.env.Stderr, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
 		}
 	}
 	c.trim()

@@ -8,9 +8,12 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/output"
@@ -41,23 +44,30 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 	generated := map[string]bool{}
 	var firstErr error
 	note := func(f *finding, format string, args ...any) {
-		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", f.Pos.File, f.Pos.Line, f.Pos.Column, fmt.Sprintf(format, args...))
+		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.ScrubPath(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
 	}
 
+	var conflicts []*finding           // findings whose fix conflicts with one accepted
+	var applied []*finding             // findings whose fix was accepted
+	filesOf := map[*finding][]string{} // the files their fix edits
 	for _, f := range fs {
 		if len(f.Fixes) == 0 {
-			res.unfixed = append(res.unfixed, f)
 			continue
 		}
 		fix := f.Fixes[0]
 		perFile, err := r.resolve(fix)
 		if err != nil {
 			note(f, "fix %q skipped: %v", fix.Message, err)
-			res.unfixed = append(res.unfixed, f)
 			continue
 		}
 		ok := true
-		for file, edits := range perFile {
+		for _, file := range sortedKeys(perFile) {
+			edits := perFile[file]
+			if why := r.notEditable(file); why != "" {
+				note(f, "fix %q skipped: %s", fix.Message, why)
+				ok = false
+				break
+			}
 			gen, seen := generated[file]
 			if !seen {
 				gen = r.isGenerated(file)
@@ -69,30 +79,58 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 				break
 			}
 			if _, conflict := merge(accepted[file], edits); conflict {
-				note(f, "fix %q skipped: it conflicts with another fix; run atlint -fix again", fix.Message)
+				conflicts = append(conflicts, f) // noted at the end, unless another fix resolves it
 				ok = false
 				break
 			}
 		}
 		if !ok {
-			res.unfixed = append(res.unfixed, f)
 			continue
 		}
 		for file, edits := range perFile {
 			accepted[file], _ = merge(accepted[file], edits)
+			filesOf[f] = append(filesOf[f], file)
 		}
-		res.fixed++
+		applied = append(applied, f)
 	}
 
+	// Write the files one at a time, each atomically. An interrupt (^C,
+	// SIGTERM) lets the file being written finish and stops there.
+	var interrupted chan os.Signal
+	if r.opts.fix && len(accepted) > 0 {
+		interrupted = make(chan os.Signal, 1)
+		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(interrupted)
+	}
+	failed := map[string]bool{} // files left unchanged although they have fixes
 	files := sortedKeys(accepted)
+	orig := map[string][]byte{}
 	for _, file := range files {
+		if src, err := r.source(file); err == nil {
+			orig[file] = src
+		}
+	}
+	for i, file := range files {
+		select {
+		case <-interrupted:
+			for _, rest := range files[i:] {
+				failed[rest] = true
+			}
+			firstErr = cmpErr(firstErr, fmt.Errorf("interrupted: %s left unchanged", plural(len(files)-i, "file")))
+		default:
+		}
+		if failed[file] {
+			continue
+		}
 		src, err := r.source(file)
 		if err != nil {
+			failed[file] = true
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
 		out, err := r.rewrite(file, src, accepted[file])
 		if err != nil {
+			failed[file] = true
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
@@ -100,23 +138,75 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		if bytes.Equal(out, src) {
 			continue
 		}
-		res.files = append(res.files, rel)
 		if r.opts.diff {
-			fmt.Fprint(r.env.Stdout, redactDiff(unifiedDiff(rel, src, out)))
+			res.files = append(res.files, rel)
+			fmt.Fprint(r.env.Stdout, redactDiff(unifiedDiff(rel, src, out), src, out))
 			continue
 		}
-		mode := os.FileMode(0o644)
-		if st, err := os.Stat(file); err == nil {
-			mode = st.Mode().Perm()
+		if err := writeFileAtomic(file, out); err != nil {
+			failed[file] = true
+			firstErr = cmpErr(firstErr, fmt.Errorf("%s left unchanged: %v", rel, err))
+			continue
 		}
-		if err := os.WriteFile(file, out, mode); err != nil {
-			firstErr = cmpErr(firstErr, err)
+		res.files = append(res.files, rel)
+		r.sources[file] = out
+	}
+	// A finding is fixed when every file its fix edits was written; the
+	// others stay in the report, in their order.
+	fixed := map[*finding]bool{}
+	for _, f := range applied {
+		ok := true
+		for _, file := range filesOf[f] {
+			ok = ok && !failed[file]
+		}
+		if ok {
+			fixed[f] = true
+			res.fixed++
 		}
 	}
-	if r.opts.fix && res.fixed > 0 {
-		fmt.Fprintf(r.env.Stderr, "atlint: fixed %s in %s\n", plural(res.fixed, "finding"), plural(len(res.files), "file"))
+	// A finding whose code another accepted fix replaced (a URL rewrite
+	// that drops its user:token@ part resolves the token's finding too) is
+	// fixed as well, unless the new text keeps that code.
+	for _, f := range fs {
+		if !fixed[f] && !failed[f.absFile] && resolvedBy(f, accepted[f.absFile], orig[f.absFile]) {
+			fixed[f] = true
+			res.fixed++
+		}
+	}
+	for _, f := range conflicts {
+		if !fixed[f] {
+			note(f, "fix %q skipped: it conflicts with another fix; run atlint -fix again", f.Fixes[0].Message)
+		}
+	}
+	for _, f := range fs {
+		if !fixed[f] {
+			res.unfixed = append(res.unfixed, f)
+		}
+	}
+	if r.opts.fix && (res.fixed > 0 || len(failed) > 0) {
+		msg := fmt.Sprintf("atlint: fixed %s in %s", plural(res.fixed, "finding"), plural(len(res.files), "file"))
+		if len(failed) > 0 {
+			msg += fmt.Sprintf("; %s with fixes left unchanged", plural(len(failed), "file"))
+		}
+		fmt.Fprintln(r.env.Stderr, msg)
 	}
 	return res, firstErr
+}
+
+// resolvedBy reports whether an edit of a file replaces the whole range
+// of finding f with text that does not hold f's code.
+func resolvedBy(f *finding, edits []edit, src []byte) bool {
+	start, end := f.Pos.Offset, f.End.Offset
+	if src == nil || start < 0 || end <= start || end > len(src) || f.End.File != f.Pos.File {
+		return false
+	}
+	code := string(src[start:end])
+	for _, e := range edits {
+		if e.start <= start && end <= e.end && e.start < e.end && !strings.Contains(e.text, code) {
+			return true
+		}
+	}
+	return false
 }
 
 func cmpErr(first, err error) error {
@@ -194,13 +284,21 @@ func overlaps(a, b edit) bool {
 }
 
 // rewrite applies sorted, non-overlapping edits to src. The result must
-// parse; it is formatted when src was gofmt-clean.
+// parse; it is formatted when src was gofmt-clean. A file with CRLF line
+// endings keeps them: the edits' new lines become CRLF, and the file counts
+// as gofmt-clean when it is once its line endings are LF (gofmt writes LF),
+// so an added import is sorted into place.
 func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
+	crlf := isCRLF(src)
 	var b bytes.Buffer
 	last := 0
 	for _, e := range edits {
 		b.Write(src[last:e.start])
-		b.WriteString(e.text)
+		text := e.text
+		if crlf {
+			text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+		}
+		b.WriteString(text)
 		last = e.end
 	}
 	b.Write(src[last:])
@@ -208,12 +306,27 @@ func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
 	if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ParseComments|parser.SkipObjectResolution); err != nil {
 		return nil, fmt.Errorf("%s: the fixes would not parse (%v); file left unchanged", r.relPath(file), err)
 	}
-	if clean, err := format.Source(src); err == nil && bytes.Equal(clean, src) {
-		if formatted, err := format.Source(out); err == nil {
+	lf := func(b []byte) []byte {
+		if crlf {
+			return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+		}
+		return b
+	}
+	if clean, err := format.Source(lf(src)); err == nil && bytes.Equal(clean, lf(src)) {
+		if formatted, err := format.Source(lf(out)); err == nil {
 			out = formatted
+			if crlf {
+				out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+			}
 		}
 	}
 	return out, nil
+}
+
+// isCRLF reports whether every line of src ends in CRLF (and there is one).
+func isCRLF(src []byte) bool {
+	n := bytes.Count(src, []byte("\n"))
+	return n > 0 && bytes.Count(src, []byte("\r\n")) == n
 }
 
 // isGenerated reports whether the file has a "Code generated ... DO NOT
@@ -227,15 +340,30 @@ func (r *run) isGenerated(file string) bool {
 	return err == nil && ast.IsGenerated(f)
 }
 
-// redactDiff redacts the credentials in the removed and context lines of a
-// diff: they may hold the very secret the fix removes. Such a diff is for
-// review (patch rejects a redacted line; -fix applies the fixes). Added
-// lines are the fixes' code and are left alone.
-func redactDiff(d string) string {
+// redactDiff redacts the credentials in every line of a diff, removed,
+// added and context lines alike (gofmt may re-emit a neighbouring line
+// that holds a silenced token; a rewritten URL may keep a token in its
+// query string). The secrets are those output.Scrub finds in the string
+// literals of sources (the file before and after), folded over
+// concatenations so that a token split into pieces ("ATATT3xF" + "…", one
+// piece a line) is found too: each piece is redacted wherever it appears.
+// Credentials that atlassian.ScanContext recognizes elsewhere in a line
+// (in a comment) are redacted as well. Such a diff is for
+// review (patch rejects a redacted line; -fix applies the fixes).
+func redactDiff(d string, sources ...[]byte) string {
+	pieces := map[string]string{} // piece of a split secret → its replacement
+	for _, src := range sources {
+		splitSecrets(src, pieces)
+	}
+	keys := sortedKeys(pieces)
+	sort.SliceStable(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
 	lines := strings.SplitAfter(d, "\n")
 	for i, l := range lines {
-		if l == "" || l[0] == '+' || l[0] == '@' || strings.HasPrefix(l, "--- ") {
+		if l == "" || l[0] == '@' {
 			continue
+		}
+		for _, k := range keys {
+			l = strings.ReplaceAll(l, k, pieces[k])
 		}
 		ms := atlassian.ScanContext(l)
 		for j := len(ms) - 1; j >= 0; j-- {
@@ -245,4 +373,79 @@ func redactDiff(d string) string {
 		lines[i] = l
 	}
 	return strings.Join(lines, "")
+}
+
+// splitSecrets finds the secrets in the folded values of the string
+// concatenations of a Go file and records, for each literal that holds a
+// part of one, that part (4 bytes or more) and its replacement: the
+// redacted secret for the part it starts with, an ellipsis for the others.
+func splitSecrets(src []byte, pieces map[string]string) {
+	f, _ := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	if f == nil {
+		return
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BinaryExpr:
+			if x.Op != token.ADD {
+				return true
+			}
+		case *ast.BasicLit:
+			if x.Kind != token.STRING {
+				return true
+			}
+		default:
+			return true
+		}
+		b := n.(ast.Expr)
+		type term struct {
+			raw, val string
+			off      int
+		}
+		var terms []term
+		var val strings.Builder
+		var walk func(e ast.Expr) bool
+		walk = func(e ast.Expr) bool {
+			switch e := e.(type) {
+			case *ast.ParenExpr:
+				return walk(e.X)
+			case *ast.BinaryExpr:
+				return e.Op == token.ADD && walk(e.X) && walk(e.Y)
+			case *ast.BasicLit:
+				v, err := strconv.Unquote(e.Value)
+				if e.Kind != token.STRING || err != nil {
+					return false
+				}
+				terms = append(terms, term{e.Value, v, val.Len()})
+				val.WriteString(v)
+				return true
+			}
+			return false
+		}
+		if !walk(b) {
+			return true // not all literals: look at the operands
+		}
+		v := val.String()
+		for _, sp := range output.SecretSpans(v) {
+			for _, t := range terms {
+				from, to := max(sp[0], t.off), min(sp[1], t.off+len(t.val))
+				if from >= to {
+					continue
+				}
+				piece := t.val[from-t.off : to-t.off]
+				if !strings.Contains(t.raw, piece) {
+					piece = t.raw[1 : len(t.raw)-1] // escapes: the whole literal
+				}
+				if len(piece) < 4 {
+					continue
+				}
+				if from == sp[0] {
+					pieces[piece] = atlassian.Redact(v[sp[0]:sp[1]])
+				} else if _, ok := pieces[piece]; !ok {
+					pieces[piece] = "…"
+				}
+			}
+		}
+		return false
+	})
 }

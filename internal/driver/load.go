@@ -173,8 +173,9 @@ func (r *run) loadSource(patterns []string) ([]*packages.Package, error) {
 	initial, err := r.listGraph(patterns, false)
 	if err != nil {
 		r.loadTime = time.Since(t0)
-		return nil, err
+		return nil, goListError(err)
 	}
+	r.noteModules(initial)
 	pkgs, err := r.prepare(initial, nil)
 	r.loadTime = time.Since(t0)
 	if err != nil {

@@ -1,7 +1,9 @@
 package driver
 
 import (
+	"bytes"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -35,6 +37,7 @@ type run struct {
 	loadErrors             int
 	toolErrors             []output.ToolError
 	files                  map[string]bool // absolute paths of file arguments; nil: no restriction
+	mainModules            map[string]bool // canonical directories of the main modules (-fix edits only there)
 	sources                map[string][]byte
 	src                    *srcLoader // the source loader of the run (load.go); nil: go/packages
 }
@@ -47,7 +50,8 @@ type finding struct {
 }
 
 func (r *run) errorf(format string, args ...any) {
-	fmt.Fprintf(r.env.Stderr, "atlint: "+format+"\n", args...)
+	// Values, paths and package IDs in the message may hold a secret.
+	fmt.Fprintf(r.env.Stderr, "atlint: %s\n", output.Scrub(fmt.Sprintf(format, args...)))
 }
 
 func (r *run) main() int {
@@ -94,7 +98,7 @@ func (r *run) main() int {
 			r.errorf("%v", err)
 			return ExitError
 		}
-		fmt.Fprintf(r.env.Stderr, "atlint: recorded %s in %s\n", plural(len(findings), "finding"), r.opts.baselineWrite)
+		fmt.Fprintf(r.env.Stderr, "atlint: recorded %s in %s\n", plural(len(findings), "finding"), output.ScrubPath(r.opts.baselineWrite))
 		if r.loadErrors > 0 || analysisFailed {
 			return ExitError
 		}
@@ -190,6 +194,9 @@ func (r *run) suite() ([]*analysis.Analyzer, error) {
 	if err := analyzer.Configure(suite, r.opts.settings); err != nil {
 		return nil, err
 	}
+	if err := resolveNow(suite, append(r.cfg.Settings(), r.opts.settings...), time.Now()); err != nil {
+		return nil, err
+	}
 	if len(suite) == 0 {
 		return nil, usagef("every rule is disabled")
 	}
@@ -273,13 +280,14 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	cfg := &packages.Config{Mode: mode, Tests: r.tests(), Dir: r.env.Dir}
 	t0 := time.Now()
 	if r.opts.verbose {
-		fmt.Fprintf(r.env.Stderr, "atlint: loading %s\n", strings.Join(patterns, " "))
+		fmt.Fprintf(r.env.Stderr, "atlint: loading %s\n", output.ScrubPath(strings.Join(patterns, " ")))
 	}
 	initial, err := packages.Load(cfg, patterns...)
 	r.loadTime = time.Since(t0)
 	if err != nil {
-		return nil, err
+		return nil, goListError(err)
 	}
+	r.noteModules(initial)
 
 	r.reportPackageErrors(initial)
 
@@ -330,6 +338,20 @@ func (r *run) reportPackageErrors(initial []*packages.Package) {
 			}
 		}
 	})
+}
+
+// goListError says in plain words that listing the packages failed, with
+// the go command's own message; go/packages words it
+// "err: exit status 1: stderr: go: ...".
+func goListError(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "stderr: "); i >= 0 && strings.HasPrefix(msg, "err: exit status") {
+		msg = msg[i+len("stderr: "):]
+	} else {
+		msg = strings.TrimPrefix(msg, "err: ")
+	}
+	msg = strings.TrimSpace(msg)
+	return fmt.Errorf("the go command could not list the packages to analyse:\n%s", msg)
 }
 
 // relError formats a package error with a path relative to the working
@@ -433,7 +455,7 @@ func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package, hits
 								n += len(act.Diagnostics)
 							}
 						}
-						fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), pkgs[i].ID, plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
+						fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), output.ScrubPath(pkgs[i].ID), plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
 						mu.Unlock()
 					}
 				}
@@ -512,10 +534,10 @@ func (r *run) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 	if rule, ok := model.RuleByID(id); ok {
 		sev = string(rule.Severity)
 	}
-	start := fset.Position(d.Pos)
+	start := r.reported(fset, d.Pos)
 	end := start
 	if d.End.IsValid() {
-		end = fset.Position(d.End)
+		end = r.reported(fset, d.End)
 	}
 	f := &finding{
 		Finding: output.Finding{
@@ -533,9 +555,11 @@ func (r *run) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 	for _, sf := range d.SuggestedFixes {
 		fix := output.Fix{Message: sf.Message}
 		for _, e := range sf.TextEdits {
-			p, q := fset.Position(e.Pos), fset.Position(e.Pos)
+			// Edits address the bytes of the physical file, whatever a
+			// //line directive says the position is called.
+			p, q := fset.PositionFor(e.Pos, false), fset.PositionFor(e.Pos, false)
 			if e.End.IsValid() {
-				q = fset.Position(e.End)
+				q = fset.PositionFor(e.End, false)
 			}
 			fix.Edits = append(fix.Edits, output.Edit{
 				Pos:     r.position(p.Filename, p.Line, p.Column, p.Offset),
@@ -546,6 +570,32 @@ func (r *run) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
+}
+
+// reported returns the position of pos as it is reported: file, line and
+// column as //line directives (cgo's among them) say, and the byte offset
+// in that file, so that all four agree. When the named file cannot be read
+// the offset is the one in the physical file.
+func (r *run) reported(fset *token.FileSet, pos token.Pos) token.Position {
+	adj := fset.PositionFor(pos, true)
+	phys := fset.PositionFor(pos, false)
+	if adj.Filename == phys.Filename && adj.Line == phys.Line && adj.Column == phys.Column {
+		return adj
+	}
+	if src, err := r.source(adj.Filename); err == nil && adj.Line > 0 {
+		off := 0
+		for l := 1; l < adj.Line; l++ {
+			i := bytes.IndexByte(src[off:], '\n')
+			if i < 0 {
+				return adj
+			}
+			off += i + 1
+		}
+		if off+max(adj.Column-1, 0) <= len(src) {
+			adj.Offset = off + max(adj.Column-1, 0)
+		}
+	}
+	return adj
 }
 
 func (r *run) position(file string, line, col, off int) output.Position {
