@@ -9,6 +9,8 @@ import (
 	"go/types"
 	"os"
 	"runtime"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +78,15 @@ type srcPkg struct {
 	broken bool // no export data: checked from source
 	// exportErr is the error of reading the export data, for importers.
 	exportErr error
+
+	// A root's importers see its types checked a second time, without
+	// bodies (as they would see export data), so that the full check, its
+	// scopes and objects of every function body, is released with the
+	// root's syntax after its analysis.
+	shallowOnce sync.Once
+	shallow     *types.Package
+	shallowIll  bool
+	settleOnce  sync.Once
 }
 
 type parsedFile struct {
@@ -291,7 +302,7 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		if !sp.source {
 			l.view[p.PkgPath] = p.Types
 		}
-		if sp.source {
+		if sp.root && sp.source {
 			for _, f := range p.CompiledGoFiles {
 				pf := l.parsed[f]
 				if pf == nil {
@@ -321,7 +332,28 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		}
 		pkgs = append(pkgs, p)
 	}
-	return pkgs, nil
+	return testsNext(pkgs), nil
+}
+
+// testsNext moves the test variants of each package right after it (the
+// listing has them at the end), so that the files they share are parsed
+// once and released soon.
+func testsNext(pkgs []*packages.Package) []*packages.Package {
+	base := func(id string) string {
+		if i := strings.Index(id, " ["); i >= 0 && strings.HasSuffix(id, ".test]") {
+			return strings.TrimSuffix(id[i+2:], ".test]")
+		}
+		return id
+	}
+	first := map[string]int{}
+	for i, p := range pkgs {
+		if _, ok := first[base(p.ID)]; !ok {
+			first[base(p.ID)] = i
+		}
+	}
+	out := slices.Clone(pkgs)
+	sort.SliceStable(out, func(i, j int) bool { return first[base(out[i].ID)] < first[base(out[j].ID)] })
+	return out
 }
 
 // readExport reads a package's export data into the shared view.
@@ -358,21 +390,68 @@ func (l *srcLoader) readExport(sp *srcPkg) {
 // in parallel.
 func (l *srcLoader) ensure(sp *srcPkg) {
 	sp.once.Do(func() {
-		var wg sync.WaitGroup
-		for _, q := range sp.p.Imports {
-			if sq := l.all[q]; sq != nil && sq.source {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					l.ensure(sq)
-				}()
-			}
-		}
-		wg.Wait()
+		l.ensureImports(sp)
 		l.cpu <- struct{}{}
 		defer func() { <-l.cpu }()
-		l.check(sp)
+		l.check(sp, false)
 	})
+}
+
+// ensureImports makes the types of a package's source imports ready, in
+// parallel.
+func (l *srcLoader) ensureImports(sp *srcPkg) {
+	var wg sync.WaitGroup
+	for _, q := range sp.p.Imports {
+		if sq := l.all[q]; sq != nil && sq.source {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				l.importTypes(sq)
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+// importTypes returns the types importers see of a source package: a
+// dependency's only check, a root's check without bodies.
+func (l *srcLoader) importTypes(sq *srcPkg) (*types.Package, bool) {
+	if !sq.root {
+		l.ensure(sq)
+		return sq.p.Types, sq.p.IllTyped
+	}
+	sq.shallowOnce.Do(func() {
+		l.ensureImports(sq)
+		l.cpu <- struct{}{}
+		defer func() { <-l.cpu }()
+		l.check(sq, true)
+	})
+	return sq.shallow, sq.shallowIll
+}
+
+// settle makes a root's IllTyped what go/packages says: its errors or
+// those of any dependency, a root dependency's body included.
+func (l *srcLoader) settle(sp *srcPkg) {
+	sp.settleOnce.Do(func() {
+		l.ensure(sp)
+		ill := sp.p.IllTyped
+		for _, q := range sp.p.Imports {
+			if sq := l.all[q]; sq != nil && sq.source && sq.root {
+				l.settle(sq)
+				ill = ill || q.IllTyped
+			}
+		}
+		sp.p.IllTyped = ill
+	})
+}
+
+// release drops a root's syntax, types.Info and full types once analysed.
+func (l *srcLoader) release(sp *srcPkg) {
+	p := sp.p
+	p.Syntax, p.TypesInfo = nil, nil
+	empty := types.NewPackage(p.PkgPath, p.Name)
+	empty.MarkComplete()
+	p.Types = empty
 }
 
 // parse returns the syntax of a file, parsed once for all the packages
@@ -396,6 +475,30 @@ func (l *srcLoader) parse(name string) (*ast.File, error) {
 	return pf.f, pf.err
 }
 
+// parseShared returns the syntax of a root's file, from the parse cache
+// when it is there.
+func (l *srcLoader) parseShared(name string) (*ast.File, error) {
+	l.parseMu.Lock()
+	pf := l.parsed[name]
+	l.parseMu.Unlock()
+	if pf == nil {
+		return l.parseAlone(name)
+	}
+	pf.once.Do(func() {
+		pf.f, pf.err = l.parseAlone(name)
+	})
+	return pf.f, pf.err
+}
+
+// parseAlone parses a file for one package.
+func (l *srcLoader) parseAlone(name string) (*ast.File, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments)
+}
+
 // done drops the loader's reference to the syntax of a checked package's
 // files once no other package needs them.
 func (l *srcLoader) done(p *packages.Package) {
@@ -412,8 +515,13 @@ func (l *srcLoader) done(p *packages.Package) {
 }
 
 // check parses and type-checks a source package, as go/packages does.
-func (l *srcLoader) check(sp *srcPkg) {
+// shallow is a root's second check, for its importers.
+func (l *srcLoader) check(sp *srcPkg, shallow bool) {
 	p := sp.p
+	if shallow {
+		l.checkShallow(sp)
+		return
+	}
 	appendError := func(err error) {
 		switch err := err.(type) {
 		case packages.Error:
@@ -432,6 +540,12 @@ func (l *srcLoader) check(sp *srcPkg) {
 		}
 	}
 
+	// A root's files are shared with its test variant; a dependency's
+	// syntax is dropped once checked.
+	parse := l.parse
+	if !sp.root {
+		parse = l.parseAlone
+	}
 	files := make([]*ast.File, len(p.CompiledGoFiles))
 	errs := make([]error, len(p.CompiledGoFiles))
 	var wg sync.WaitGroup
@@ -439,11 +553,13 @@ func (l *srcLoader) check(sp *srcPkg) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			files[i], errs[i] = l.parse(name)
+			files[i], errs[i] = parse(name)
 		}()
 	}
 	wg.Wait()
-	defer l.done(p)
+	if sp.root {
+		defer l.done(p)
+	}
 	var syntax []*ast.File
 	for i := range files {
 		if files[i] != nil {
@@ -460,24 +576,8 @@ func (l *srcLoader) check(sp *srcPkg) {
 		info = newTypesInfo()
 		p.TypesInfo = info
 	}
-	importer := importerFunc(func(path string) (*types.Package, error) {
-		if path == "unsafe" {
-			return types.Unsafe, nil
-		}
-		q := p.Imports[path]
-		if q == nil {
-			return nil, fmt.Errorf("no metadata for %s", path)
-		}
-		if q.Types != nil && q.Types.Complete() {
-			return q.Types, nil
-		}
-		if sq := l.all[q]; sq != nil && sq.exportErr != nil {
-			return nil, sq.exportErr
-		}
-		return nil, fmt.Errorf("no types for %s", path)
-	})
 	tc := &types.Config{
-		Importer:         importer,
+		Importer:         l.importer(p),
 		IgnoreFuncBodies: !sp.root,
 		Error:            appendError,
 		Sizes:            p.TypesSizes,
@@ -494,11 +594,75 @@ func (l *srcLoader) check(sp *srcPkg) {
 	if typErr != nil && len(p.Errors) == 0 {
 		appendError(typErr)
 	}
-	ill := len(p.Errors) > 0
+	p.IllTyped = len(p.Errors) > 0 || l.importsIll(p)
+}
+
+// importsIll reports whether an import of p has errors, as far as known
+// now (settle completes it).
+func (l *srcLoader) importsIll(p *packages.Package) bool {
 	for _, q := range p.Imports {
-		ill = ill || q.IllTyped
+		if sq := l.all[q]; sq != nil && sq.source {
+			if _, ill := l.importTypes(sq); ill {
+				return true
+			}
+		} else if q.IllTyped {
+			return true
+		}
 	}
-	p.IllTyped = ill
+	return false
+}
+
+// importer resolves the imports of p as go/packages does, source packages
+// to the types their importers see.
+func (l *srcLoader) importer(p *packages.Package) types.Importer {
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		q := p.Imports[path]
+		if q == nil {
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}
+		t := q.Types
+		if sq := l.all[q]; sq != nil && sq.source {
+			t, _ = l.importTypes(sq)
+		}
+		if t != nil && t.Complete() {
+			return t, nil
+		}
+		if sq := l.all[q]; sq != nil && sq.exportErr != nil {
+			return nil, sq.exportErr
+		}
+		return nil, fmt.Errorf("no types for %s", path)
+	})
+}
+
+// checkShallow checks a root again without bodies, for its importers; its
+// errors are the full check's to report.
+func (l *srcLoader) checkShallow(sp *srcPkg) {
+	p := sp.p
+	var syntax []*ast.File
+	for _, name := range p.CompiledGoFiles {
+		if f, _ := l.parseShared(name); f != nil {
+			syntax = append(syntax, f)
+		}
+	}
+	errs := len(syntax) < len(p.CompiledGoFiles)
+	tc := &types.Config{
+		Importer:         l.importer(p),
+		IgnoreFuncBodies: true,
+		Error:            func(error) { errs = true },
+		Sizes:            p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg := types.NewPackage(p.PkgPath, p.Name)
+	if err := types.NewChecker(tc, l.fset, pkg, nil).Files(syntax); err != nil {
+		errs = true
+	}
+	sp.shallow = pkg
+	sp.shallowIll = errs || l.importsIll(p)
 }
 
 func newTypesInfo() *types.Info {
@@ -531,12 +695,12 @@ func (r *run) analyzeOne(suite []*analysis.Analyzer, p *packages.Package) (*chec
 	if sp == nil || !sp.source {
 		return checker.Analyze(suite, []*packages.Package{p}, nil)
 	}
-	l.ensure(sp)
+	l.settle(sp)
 	g, err := checker.Analyze(suite, []*packages.Package{p}, nil)
 	if g != nil {
 		g = lighten(g)
 	}
-	p.Syntax, p.TypesInfo = nil, nil
+	l.release(sp)
 	return g, err
 }
 
@@ -588,7 +752,7 @@ func (r *run) reportDeferred() {
 				defer wg.Done()
 				l.ensure(sp)
 				if sp.root {
-					p.Syntax, p.TypesInfo = nil, nil
+					l.release(sp)
 				}
 			}()
 		}
