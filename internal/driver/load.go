@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -8,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -768,21 +771,74 @@ func (r *run) listCached(cfg *packages.Config, patterns []string) ([]*packages.P
 	if !sourceLoading() {
 		return packages.Load(cfg, patterns...)
 	}
-	return r.listGraph(patterns, true)
+	return r.listGraph(patterns, false)
 }
 
-// sourceSum stands for the export data of a package checked from source:
-// the digest of its files (its dependencies are hashed by depKey).
+// sourceSum stands for the export data of a package in a key, when the
+// listing has none (the source loader asks the go command for export data
+// only for what it loads): what the package is made of, its dependencies
+// being hashed by depKey. For a package of a module in the module cache,
+// whose contents cannot change, the module's version and the files' names;
+// for the standard library (no module), the files' names, sizes and
+// modification times (the Go version and build settings are in the
+// settings); for the others (main modules, vendored or replaced
+// directories), the files' contents.
 func (k *keyer) sourceSum(p *packages.Package) string {
 	if d, ok := k.c.files[p.ID]; ok {
 		return d
 	}
-	d, ok := filesDigest(p)
-	if !ok {
-		return ""
+	var d string
+	switch m := p.Module; {
+	case m != nil && !m.Main && immutable(p):
+		h := sha256.New()
+		if r := m.Replace; r != nil {
+			m = r
+		}
+		fmt.Fprintf(h, "module %s@%s\x00", m.Path, m.Version)
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+			fmt.Fprintf(h, "%q\x00", list)
+		}
+		d = "mod:" + hex.EncodeToString(h.Sum(nil))
+	case m == nil:
+		h := sha256.New()
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+			for _, f := range list {
+				st, err := os.Stat(f)
+				if err != nil {
+					return ""
+				}
+				fmt.Fprintf(h, "%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
+			}
+			h.Write([]byte{0})
+		}
+		d = "stat:" + hex.EncodeToString(h.Sum(nil))
+		return d // not memoized in files: that map is for the roots' contents
+	default:
+		var ok bool
+		if d, ok = filesDigest(p); !ok {
+			return ""
+		}
 	}
 	k.c.files[p.ID] = d
 	return d
+}
+
+// immutable reports whether a package's files are those of a module
+// version in the module cache (not a directory replacement, not vendored).
+func immutable(p *packages.Package) bool {
+	m := p.Module
+	if r := m.Replace; r != nil {
+		m = r
+	}
+	if m.Version == "" || m.Dir == "" || !strings.Contains(filepath.ToSlash(m.Dir), "@"+m.Version) {
+		return false
+	}
+	for _, f := range p.GoFiles {
+		if !strings.HasPrefix(f, m.Dir+string(filepath.Separator)) {
+			return false
+		}
+	}
+	return true
 }
 
 // loadMissed returns the packages of a result cache listing that missed,
