@@ -111,9 +111,11 @@ echo "== 2. fixtures in GOPATH mode =="
 gp="$tmp/gopath"
 mkdir -p "$gp"
 cp -r "$repo/testdata/src" "$gp/src"
-(export GO111MODULE=off GOPATH="$gp" GOWORK=off
- same "$gp/src" ./...
- for n in $scen; do same "$gp/src" "$n/..."; done)
+saved_gopath=$(go env GOPATH)
+export GO111MODULE=off GOPATH="$gp" GOWORK=off
+same "$gp/src" ./...
+for n in $scen; do same "$gp/src" "$n/..."; done
+export GO111MODULE= GOPATH="$saved_gopath" GOWORK=
 
 fi
 if [[ $parts == *" 3 "* ]]; then
