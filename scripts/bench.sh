@@ -113,8 +113,8 @@ for loader in $loaders; do
   row "4. edit, atlint PKGS" "$(median "$runs" "$atlint" $pkgs)" "edit, go vet PKGS" "$(median "$runs" go vet $pkgs)"
   BEFORE=
   cp "$work/hub.orig" "$hubfile"
-  am=$("$timebin" -f %M "$atlint" -cache=false $pkgs 2>&1 >/dev/null | tail -1)
-  vm=$("$timebin" -f %M bash -c 'go vet -printf.funcs="bench$RANDOM" '"$pkgs" 2>&1 >/dev/null | tail -1)
+  am=$({ "$timebin" -f %M "$atlint" -cache=false $pkgs 2>&1 >/dev/null || true; } | tail -1)
+  vm=$({ "$timebin" -f %M bash -c 'go vet -printf.funcs="bench$RANDOM" '"$pkgs" 2>&1 >/dev/null || true; } | tail -1)
   printf '%-46s %7s MB  %-34s %7s MB  %5sx\n' "5. peak memory, atlint -cache=false PKGS" "$((am / 1024))" "largest go vet process" "$((vm / 1024))" "$(awk -v a="$am" -v b="$vm" 'BEGIN{printf "%.2f", a/b}')"
 done
 unset ATLINT_LOADER
