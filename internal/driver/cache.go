@@ -32,7 +32,8 @@ import (
 // to a UTC day), the go command's build settings (GOOS, GOARCH, cgo,
 // GOFLAGS with its build tags, the Go version), the package's files (names
 // and contents, embedded and other files included) and the export data of
-// every package it imports, directly or not. The findings are stored before the configuration's
+// every package it imports, directly or not (for the packages the source
+// loader checks from source, those of the main modules: their files). The findings are stored before the configuration's
 // severities and excludes, the baseline and the file arguments are
 // applied, so those stay correct; positions are absolute, and fixes keep
 // their byte offsets, which stay valid because the file contents are in
@@ -265,6 +266,9 @@ func (k *keyer) depKey(p *packages.Package) string {
 	fmt.Fprintf(h, "%s\x00", p.ID)
 	if p.PkgPath != "unsafe" {
 		sum := k.exports[p.ExportFile]
+		if p.ExportFile == "" {
+			sum = k.sourceSum(p) // checked from source: its files
+		}
 		if sum == "" {
 			return ""
 		}
@@ -543,7 +547,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 	}
 	t0 := time.Now()
 	cfg := &packages.Config{Mode: listMode, Tests: r.tests(), Dir: r.env.Dir}
-	listed, err := packages.Load(cfg, patterns...)
+	listed, err := r.listCached(cfg, patterns)
 	r.loadTime = time.Since(t0)
 	if err != nil || len(listed) == 0 {
 		// Let the full load report it.
@@ -590,6 +594,10 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 			fmt.Fprintf(r.env.Stderr, "atlint: every package (%d) in the result cache\n", roots)
 		}
 		return nil, hits, nil
+	}
+	if sourceLoading() { // the listing has all it needs
+		keep, err := r.loadMissed(patterns, listed, miss, t0)
+		return keep, hits, err
 	}
 	// Load only the packages that missed, by import path, unless most
 	// missed (the original patterns cost the same) or a path is not one

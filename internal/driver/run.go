@@ -39,6 +39,7 @@ type run struct {
 	files                  map[string]bool // absolute paths of file arguments; nil: no restriction
 	mainModules            map[string]bool // canonical directories of the main modules (-fix edits only there)
 	sources                map[string][]byte
+	src                    *srcLoader // the source loader of the run (load.go); nil: go/packages
 }
 
 // finding is an output.Finding with what the driver needs besides.
@@ -89,6 +90,7 @@ func (r *run) main() int {
 		return ExitError
 	}
 	findings, analysisFailed := r.analyze(suite, pkgs, hits)
+	r.reportDeferred()
 	findings = r.filter(findings)
 
 	if r.opts.baselineWrite != "" {
@@ -265,6 +267,9 @@ func (r *run) classifyArgs(args []string) (patterns []string, files map[string]b
 // packages are parsed and type-checked from source; their dependencies come
 // from export data that the go command builds (and caches), as for go vet.
 func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, error) {
+	if !allSyntax && sourceLoading() {
+		return r.loadSource(patterns)
+	}
 	mode := packages.LoadSyntax | packages.NeedModule
 	if allSyntax {
 		mode = packages.LoadAllSyntax | packages.NeedModule
@@ -284,28 +289,7 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	}
 	r.noteModules(initial)
 
-	// Report every package error once (a package and its test variant
-	// share most of them). Dependencies' errors are included: a broken
-	// dependency makes its importers' types incomplete.
-	seen := map[string]bool{}
-	packages.Visit(initial, nil, func(p *packages.Package) {
-		typeErrors := false
-		for _, e := range p.Errors {
-			typeErrors = typeErrors || e.Kind == packages.TypeError
-		}
-		for _, e := range p.Errors {
-			if typeErrors && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				continue // the go command's compiler output repeats the type errors
-			}
-			msg := r.relError(e)
-			if !seen[msg] {
-				seen[msg] = true
-				fmt.Fprintf(r.env.Stderr, "%s\n", output.Scrub(msg))
-				r.loadErrors++
-				r.toolErrors = append(r.toolErrors, output.ToolError{Package: p.PkgPath, Message: msg})
-			}
-		}
-	})
+	r.reportPackageErrors(initial)
 
 	var pkgs []*packages.Package
 	for _, p := range initial {
@@ -329,6 +313,31 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 		fmt.Fprintf(r.env.Stderr, "atlint: loaded %s in %v\n", plural(len(pkgs), "package"), r.loadTime.Round(time.Millisecond))
 	}
 	return pkgs, nil
+}
+
+// reportPackageErrors reports every package error once (a package and its
+// test variant share most of them). Dependencies' errors are included: a
+// broken dependency makes its importers' types incomplete.
+func (r *run) reportPackageErrors(initial []*packages.Package) {
+	seen := map[string]bool{}
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		typeErrors := false
+		for _, e := range p.Errors {
+			typeErrors = typeErrors || e.Kind == packages.TypeError
+		}
+		for _, e := range p.Errors {
+			if typeErrors && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue // the go command's compiler output repeats the type errors
+			}
+			msg := r.relError(e)
+			if !seen[msg] {
+				seen[msg] = true
+				fmt.Fprintf(r.env.Stderr, "%s\n", output.Scrub(msg))
+				r.loadErrors++
+				r.toolErrors = append(r.toolErrors, output.ToolError{Package: p.PkgPath, Message: msg})
+			}
+		}
+	})
 }
 
 // goListError says in plain words that listing the packages failed, with
@@ -436,7 +445,7 @@ func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package, hits
 				defer wg.Done()
 				for i := range work {
 					t := time.Now()
-					graphs[i], errs[i] = checker.Analyze(suite, pkgs[i:i+1], nil)
+					graphs[i], errs[i] = r.analyzeOne(suite, pkgs[i])
 					if r.opts.verbose {
 						mu.Lock()
 						done++

@@ -1,0 +1,856 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// The source loader. go/packages' LoadSyntax mode asks the go command for
+// the export data of every listed package (go list -export), which makes it
+// compile every edited package of the module and every package that
+// depends on it, only for atlint to type-check the roots from source again.
+// Instead, the packages are listed without -export; the packages of the
+// main module(s), the roots and the test variants are type-checked from
+// source, in dependency order and only when an analysis needs them,
+// reusing each checked *types.Package (as gopls does); the go command is
+// asked for export data only for the other packages, those of the
+// standard library and of dependency modules, which it has in its build
+// cache and which do not change when the user edits code. Dependencies are
+// checked without function bodies and without types.Info, as go/packages
+// checks the dependencies it loads from source; a root's syntax and
+// types.Info are released as soon as its analysis is done, so that memory
+// stays flat as the module grows.
+//
+// The packages handed to the analysis are the same *packages.Package
+// values go/packages would build (Fset, Syntax, Types, TypesInfo,
+// TypesSizes, Errors, IllTyped...), so everything downstream is unchanged.
+// ATLINT_LOADER=packages restores the go/packages loader.
+
+// loaderEnv names the environment variable that selects the loader.
+const loaderEnv = "ATLINT_LOADER"
+
+// sourceLoading reports whether the source loader is on.
+func sourceLoading() bool { return os.Getenv(loaderEnv) != "packages" }
+
+// graphMode lists the import graph without export data.
+const graphMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedEmbedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule |
+	packages.NeedTypesSizes
+
+// srcLoader type-checks the packages of one listing.
+type srcLoader struct {
+	r    *run
+	fset *token.FileSet
+	all  map[*packages.Package]*srcPkg
+	view map[string]*types.Package // package path -> types of the packages read from export data
+	cpu  chan struct{}             // tokens: parsing and type-checking at most GOMAXPROCS at a time
+
+	parseMu sync.Mutex
+	parsed  map[string]*parsedFile // shared by a package and its test variant
+
+	listed map[*packages.Package]bool // packages whose export file the go command was asked for
+
+	roots []*packages.Package // the packages to analyse, for the deferred error report
+}
+
+// srcPkg is the loader's state for one package of the graph.
+type srcPkg struct {
+	p      *packages.Package
+	source bool // type-checked from source (else read from export data)
+	root   bool // analysed: bodies are checked and types.Info recorded
+	once   sync.Once
+	broken bool // no export data: checked from source
+	// exportErr is the error of reading the export data, for importers.
+	exportErr error
+
+	// A root's importers see its types checked a second time, without
+	// bodies (as they would see export data), so that the full check, its
+	// scopes and objects of every function body, is released with the
+	// root's syntax after its analysis.
+	shallowOnce sync.Once
+	shallow     *types.Package
+	shallowIll  bool
+	settleOnce  sync.Once
+}
+
+type parsedFile struct {
+	once  sync.Once
+	f     *ast.File
+	err   error
+	users int // packages still to be checked that include the file (guarded by parseMu)
+}
+
+// listGraph lists the packages of the patterns with their import graph,
+// without export data. With exports, it also asks the go command for the
+// export data of every package outside the main module(s) (the result
+// cache's keys hash it).
+func (r *run) listGraph(patterns []string, exports bool) ([]*packages.Package, error) {
+	cfg := &packages.Config{Mode: graphMode, Tests: r.tests(), Dir: r.env.Dir}
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil || !exports {
+		return initial, err
+	}
+	isRoot := map[*packages.Package]bool{}
+	for _, p := range initial {
+		isRoot[p] = true
+	}
+	var ext []*packages.Package
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		if !isRoot[p] && !ownSource(p) && p.PkgPath != "unsafe" {
+			ext = append(ext, p)
+		}
+	})
+	if err := r.listExports(ext); err != nil {
+		return nil, err
+	}
+	return initial, nil
+}
+
+// ownSource reports whether a package is always type-checked from source:
+// a package of a main module, or a test variant.
+func ownSource(p *packages.Package) bool {
+	return p.Module != nil && p.Module.Main || strings.Contains(p.ID, " [")
+}
+
+// listExports asks the go command for the export data of packages (not
+// test variants): it builds them, or finds them in its cache. A package
+// whose export data cannot be built gets the go command's errors.
+func (r *run) listExports(pkgs []*packages.Package) error {
+	if len(pkgs) == 0 {
+		return nil
+	}
+	var paths []string
+	for _, p := range pkgs {
+		paths = append(paths, p.ID)
+	}
+	paths = uniq(paths)
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile, Dir: r.env.Dir}
+	got, err := packages.Load(cfg, paths...)
+	if err != nil {
+		return err
+	}
+	byID := map[string]*packages.Package{}
+	for _, p := range got {
+		byID[p.ID] = p
+	}
+	for _, p := range pkgs {
+		if q := byID[p.ID]; q != nil {
+			p.ExportFile = q.ExportFile
+			if q.ExportFile == "" {
+				for _, e := range q.Errors {
+					if !hasError(p, e) {
+						p.Errors = append(p.Errors, e)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func hasError(p *packages.Package, e packages.Error) bool {
+	for _, x := range p.Errors {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// loadSource is load with the source loader: the roots come back with
+// their types to be checked on demand (by analyzeOne); their errors are
+// reported by reportDeferred, once the analysis is done.
+func (r *run) loadSource(patterns []string) ([]*packages.Package, error) {
+	t0 := time.Now()
+	if r.opts.verbose {
+		fmt.Fprintf(r.env.Stderr, "atlint: loading %s\n", strings.Join(patterns, " "))
+	}
+	initial, err := r.listGraph(patterns, false)
+	if err != nil {
+		r.loadTime = time.Since(t0)
+		return nil, goListError(err)
+	}
+	r.noteModules(initial)
+	pkgs, err := r.prepare(initial, nil)
+	r.loadTime = time.Since(t0)
+	if err != nil {
+		return nil, err
+	}
+	if len(initial) == 0 {
+		if r.files != nil {
+			if r.opts.verbose {
+				fmt.Fprintf(r.env.Stderr, "atlint: the files belong to no package of this build\n")
+			}
+			return nil, nil
+		}
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if r.opts.verbose {
+		fmt.Fprintf(r.env.Stderr, "atlint: loaded %s in %v\n", plural(len(pkgs), "package"), r.loadTime.Round(time.Millisecond))
+	}
+	return pkgs, nil
+}
+
+// prepare sets the source loader up for the roots of a listing (those of
+// keep, when it is not nil), reads the export data the roots need and
+// returns the roots to analyse.
+func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*packages.Package, error) {
+	var roots []*packages.Package
+	for _, p := range initial {
+		if keep == nil || keep[p.ID] {
+			roots = append(roots, p)
+		}
+	}
+	l := &srcLoader{
+		r:      r,
+		fset:   token.NewFileSet(),
+		all:    map[*packages.Package]*srcPkg{},
+		view:   map[string]*types.Package{},
+		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+		parsed: map[string]*parsedFile{},
+		listed: map[*packages.Package]bool{},
+		roots:  roots,
+	}
+	r.src = l
+	var order []*packages.Package // dependencies first
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		l.all[p] = &srcPkg{p: p}
+		order = append(order, p)
+		if p.ExportFile != "" {
+			l.listed[p] = true // the listing asked for it already
+		}
+	})
+	for _, p := range roots {
+		l.all[p].root = true
+	}
+
+	// Decide which packages are checked from source; ask for the export
+	// data of the others that a source package imports. A package whose
+	// export data cannot be built is checked from source, and so are its
+	// importers: repeat until nothing changes.
+	var direct []*packages.Package
+	for {
+		for _, p := range order {
+			sp := l.all[p]
+			sp.source = sp.root || ownSource(p) || sp.broken
+			for _, q := range p.Imports {
+				sp.source = sp.source || l.all[q].source
+			}
+			if p.PkgPath == "unsafe" {
+				sp.source = false
+			}
+		}
+		direct = direct[:0]
+		var ask []*packages.Package
+		seen := map[*packages.Package]bool{}
+		for _, p := range order {
+			if !l.all[p].source {
+				continue
+			}
+			for _, q := range p.Imports {
+				if sq := l.all[q]; !sq.source && !seen[q] && q.PkgPath != "unsafe" {
+					seen[q] = true
+					direct = append(direct, q)
+					if !l.listed[q] {
+						ask = append(ask, q)
+					}
+				}
+			}
+		}
+		if len(ask) == 0 {
+			break
+		}
+		if err := r.listExports(ask); err != nil {
+			return nil, err
+		}
+		for _, q := range ask {
+			l.listed[q] = true
+			if q.ExportFile == "" {
+				l.all[q].broken = true
+			}
+		}
+	}
+
+	// Every package gets its types.Package now, as in go/packages, so that
+	// reading export data never creates one for an indirect dependency.
+	for _, p := range order {
+		sp := l.all[p]
+		p.Fset = l.fset
+		if p.PkgPath == "unsafe" {
+			p.Types = types.Unsafe
+			p.Syntax = []*ast.File{}
+			p.TypesInfo = newTypesInfo()
+			continue
+		}
+		p.Types = types.NewPackage(p.PkgPath, p.Name)
+		if !sp.source {
+			l.view[p.PkgPath] = p.Types
+		}
+		if sp.root && sp.source {
+			for _, f := range p.CompiledGoFiles {
+				pf := l.parsed[f]
+				if pf == nil {
+					pf = &parsedFile{}
+					l.parsed[f] = pf
+				}
+				pf.users++
+			}
+		}
+	}
+	// Read the export data, dependencies first, before any type-checking:
+	// reading may add objects to the packages of indirect dependencies.
+	isDirect := map[*packages.Package]bool{}
+	for _, q := range direct {
+		isDirect[q] = true
+	}
+	for _, p := range order {
+		if isDirect[p] {
+			l.readExport(l.all[p])
+		}
+	}
+
+	var pkgs []*packages.Package
+	for _, p := range roots {
+		if isTestMain(p) || p.Types == nil || p.Fset == nil || p.TypesSizes == nil {
+			continue
+		}
+		pkgs = append(pkgs, p)
+	}
+	return testsNext(pkgs), nil
+}
+
+// testsNext moves the test variants of each package right after it (the
+// listing has them at the end), so that the files they share are parsed
+// once and released soon.
+func testsNext(pkgs []*packages.Package) []*packages.Package {
+	base := func(id string) string {
+		if i := strings.Index(id, " ["); i >= 0 && strings.HasSuffix(id, ".test]") {
+			return strings.TrimSuffix(id[i+2:], ".test]")
+		}
+		return id
+	}
+	first := map[string]int{}
+	for i, p := range pkgs {
+		if _, ok := first[base(p.ID)]; !ok {
+			first[base(p.ID)] = i
+		}
+	}
+	out := slices.Clone(pkgs)
+	sort.SliceStable(out, func(i, j int) bool { return first[base(out[i].ID)] < first[base(out[j].ID)] })
+	return out
+}
+
+// readExport reads a package's export data into the shared view.
+func (l *srcLoader) readExport(sp *srcPkg) {
+	p := sp.p
+	err := func() error {
+		if p.ExportFile == "" {
+			return fmt.Errorf("no export data file")
+		}
+		f, err := os.Open(p.ExportFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rd, err := gcexportdata.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("reading %s: %v", p.ExportFile, err)
+		}
+		tpkg, err := gcexportdata.Read(rd, l.fset, l.view, p.PkgPath)
+		if err != nil {
+			return fmt.Errorf("reading %s: %v", p.ExportFile, err)
+		}
+		p.Types = tpkg
+		return nil
+	}()
+	if err != nil {
+		sp.exportErr = err
+		p.IllTyped = true
+		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+	}
+}
+
+// ensure type-checks a source package once its source dependencies are,
+// in parallel.
+func (l *srcLoader) ensure(sp *srcPkg) {
+	sp.once.Do(func() {
+		l.ensureImports(sp)
+		l.cpu <- struct{}{}
+		defer func() { <-l.cpu }()
+		l.check(sp, false)
+	})
+}
+
+// ensureImports makes the types of a package's source imports ready, in
+// parallel.
+func (l *srcLoader) ensureImports(sp *srcPkg) {
+	var wg sync.WaitGroup
+	for _, q := range sp.p.Imports {
+		if sq := l.all[q]; sq != nil && sq.source {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				l.importTypes(sq)
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+// importTypes returns the types importers see of a source package: a
+// dependency's only check, a root's check without bodies.
+func (l *srcLoader) importTypes(sq *srcPkg) (*types.Package, bool) {
+	if !sq.root {
+		l.ensure(sq)
+		return sq.p.Types, sq.p.IllTyped
+	}
+	sq.shallowOnce.Do(func() {
+		l.ensureImports(sq)
+		l.cpu <- struct{}{}
+		defer func() { <-l.cpu }()
+		l.check(sq, true)
+	})
+	return sq.shallow, sq.shallowIll
+}
+
+// settle makes a root's IllTyped what go/packages says: its errors or
+// those of any dependency, a root dependency's body included.
+func (l *srcLoader) settle(sp *srcPkg) {
+	sp.settleOnce.Do(func() {
+		l.ensure(sp)
+		ill := sp.p.IllTyped
+		for _, q := range sp.p.Imports {
+			if sq := l.all[q]; sq != nil && sq.source && sq.root {
+				l.settle(sq)
+				ill = ill || q.IllTyped
+			}
+		}
+		sp.p.IllTyped = ill
+	})
+}
+
+// release drops a root's syntax, types.Info and full types once analysed.
+func (l *srcLoader) release(sp *srcPkg) {
+	p := sp.p
+	p.Syntax, p.TypesInfo = nil, nil
+	empty := types.NewPackage(p.PkgPath, p.Name)
+	empty.MarkComplete()
+	p.Types = empty
+}
+
+// parse returns the syntax of a file, parsed once for all the packages
+// that include it (a package and its test variants).
+func (l *srcLoader) parse(name string) (*ast.File, error) {
+	l.parseMu.Lock()
+	pf := l.parsed[name]
+	if pf == nil { // not planned for: parse it for this package alone
+		pf = &parsedFile{users: 1}
+		l.parsed[name] = pf
+	}
+	l.parseMu.Unlock()
+	pf.once.Do(func() {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			pf.err = err
+			return
+		}
+		pf.f, pf.err = parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments)
+	})
+	return pf.f, pf.err
+}
+
+// parseShared returns the syntax of a root's file, from the parse cache
+// when it is there.
+func (l *srcLoader) parseShared(name string) (*ast.File, error) {
+	l.parseMu.Lock()
+	pf := l.parsed[name]
+	l.parseMu.Unlock()
+	if pf == nil {
+		return l.parseAlone(name)
+	}
+	pf.once.Do(func() {
+		pf.f, pf.err = l.parseAlone(name)
+	})
+	return pf.f, pf.err
+}
+
+// parseAlone parses a file for one package.
+func (l *srcLoader) parseAlone(name string) (*ast.File, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments)
+}
+
+// done drops the loader's reference to the syntax of a checked package's
+// files once no other package needs them.
+func (l *srcLoader) done(p *packages.Package) {
+	l.parseMu.Lock()
+	defer l.parseMu.Unlock()
+	for _, name := range p.CompiledGoFiles {
+		if pf := l.parsed[name]; pf != nil {
+			pf.users--
+			if pf.users <= 0 {
+				delete(l.parsed, name)
+			}
+		}
+	}
+}
+
+// check parses and type-checks a source package, as go/packages does.
+// shallow is a root's second check, for its importers.
+func (l *srcLoader) check(sp *srcPkg, shallow bool) {
+	p := sp.p
+	if shallow {
+		l.checkShallow(sp)
+		return
+	}
+	appendError := func(err error) {
+		switch err := err.(type) {
+		case packages.Error:
+			p.Errors = append(p.Errors, err)
+		case *os.PathError:
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+		case scanner.ErrorList:
+			for _, e := range err {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case types.Error:
+			p.TypeErrors = append(p.TypeErrors, err)
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+		default:
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+
+	// A root's files are shared with its test variant; a dependency's
+	// syntax is dropped once checked.
+	parse := l.parse
+	if !sp.root {
+		parse = l.parseAlone
+	}
+	files := make([]*ast.File, len(p.CompiledGoFiles))
+	errs := make([]error, len(p.CompiledGoFiles))
+	var wg sync.WaitGroup
+	for i, name := range p.CompiledGoFiles {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			files[i], errs[i] = parse(name)
+		}()
+	}
+	wg.Wait()
+	if sp.root {
+		defer l.done(p)
+	}
+	var syntax []*ast.File
+	for i := range files {
+		if files[i] != nil {
+			syntax = append(syntax, files[i])
+		}
+		if errs[i] != nil {
+			appendError(errs[i])
+		}
+	}
+
+	var info *types.Info
+	if sp.root {
+		p.Syntax = syntax
+		info = newTypesInfo()
+		p.TypesInfo = info
+	}
+	tc := &types.Config{
+		Importer:         l.importer(p),
+		IgnoreFuncBodies: !sp.root,
+		Error:            appendError,
+		Sizes:            p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	typErr := types.NewChecker(tc, l.fset, p.Types, info).Files(syntax)
+	if typErr != nil && len(p.Errors) == 0 && len(syntax) > 0 {
+		if msg := typErr.Error(); strings.HasPrefix(msg, "package requires newer Go version") {
+			appendError(types.Error{Fset: l.fset, Pos: syntax[0].Package, Msg: msg})
+		}
+	}
+	if typErr != nil && len(p.Errors) == 0 {
+		appendError(typErr)
+	}
+	p.IllTyped = len(p.Errors) > 0 || l.importsIll(p)
+}
+
+// importsIll reports whether an import of p has errors, as far as known
+// now (settle completes it).
+func (l *srcLoader) importsIll(p *packages.Package) bool {
+	for _, q := range p.Imports {
+		if sq := l.all[q]; sq != nil && sq.source {
+			if _, ill := l.importTypes(sq); ill {
+				return true
+			}
+		} else if q.IllTyped {
+			return true
+		}
+	}
+	return false
+}
+
+// importer resolves the imports of p as go/packages does, source packages
+// to the types their importers see.
+func (l *srcLoader) importer(p *packages.Package) types.Importer {
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		q := p.Imports[path]
+		if q == nil {
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}
+		t := q.Types
+		if sq := l.all[q]; sq != nil && sq.source {
+			t, _ = l.importTypes(sq)
+		}
+		if t != nil && t.Complete() {
+			return t, nil
+		}
+		if sq := l.all[q]; sq != nil && sq.exportErr != nil {
+			return nil, sq.exportErr
+		}
+		return nil, fmt.Errorf("no types for %s", path)
+	})
+}
+
+// checkShallow checks a root again without bodies, for its importers; its
+// errors are the full check's to report.
+func (l *srcLoader) checkShallow(sp *srcPkg) {
+	p := sp.p
+	var syntax []*ast.File
+	for _, name := range p.CompiledGoFiles {
+		if f, _ := l.parseShared(name); f != nil {
+			syntax = append(syntax, f)
+		}
+	}
+	errs := len(syntax) < len(p.CompiledGoFiles)
+	tc := &types.Config{
+		Importer:         l.importer(p),
+		IgnoreFuncBodies: true,
+		Error:            func(error) { errs = true },
+		Sizes:            p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg := types.NewPackage(p.PkgPath, p.Name)
+	if err := types.NewChecker(tc, l.fset, pkg, nil).Files(syntax); err != nil {
+		errs = true
+	}
+	sp.shallow = pkg
+	sp.shallowIll = errs || l.importsIll(p)
+}
+
+func newTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// analyzeOne runs the suite on one package. With the source loader, it
+// type-checks the package (and what it needs) first, and releases its
+// syntax and type information afterwards, keeping only what the driver
+// reads of the graph.
+func (r *run) analyzeOne(suite []*analysis.Analyzer, p *packages.Package) (*checker.Graph, error) {
+	l := r.src
+	var sp *srcPkg
+	if l != nil {
+		sp = l.all[p]
+	}
+	if sp == nil || !sp.source {
+		return checker.Analyze(suite, []*packages.Package{p}, nil)
+	}
+	l.settle(sp)
+	g, err := checker.Analyze(suite, []*packages.Package{p}, nil)
+	if g != nil {
+		g = lighten(g)
+	}
+	l.release(sp)
+	return g, err
+}
+
+// lighten returns a copy of an analysis graph without the passes and
+// results, which hold the package's syntax and type information.
+func lighten(g *checker.Graph) *checker.Graph {
+	copies := map[*checker.Action]*checker.Action{}
+	var cp func(a *checker.Action) *checker.Action
+	cp = func(a *checker.Action) *checker.Action {
+		if c, ok := copies[a]; ok {
+			return c
+		}
+		c := &checker.Action{
+			Analyzer:    a.Analyzer,
+			Package:     a.Package,
+			IsRoot:      a.IsRoot,
+			Err:         a.Err,
+			Diagnostics: a.Diagnostics,
+			Duration:    a.Duration,
+		}
+		copies[a] = c
+		for _, d := range a.Deps {
+			c.Deps = append(c.Deps, cp(d))
+		}
+		return c
+	}
+	out := &checker.Graph{}
+	for _, a := range g.Roots {
+		out.Roots = append(out.Roots, cp(a))
+	}
+	return out
+}
+
+// reportDeferred reports the errors of the packages the source loader
+// checked, as load reports those of go/packages: after the analysis, since
+// the packages are checked during it, in the same order.
+func (r *run) reportDeferred() {
+	l := r.src
+	if l == nil {
+		return
+	}
+	// Check what no analysis needed (the test main packages): go/packages
+	// would have, and reports their errors.
+	var wg sync.WaitGroup
+	packages.Visit(l.roots, nil, func(p *packages.Package) {
+		if sp := l.all[p]; sp != nil && sp.source {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				l.ensure(sp)
+				if sp.root {
+					l.release(sp)
+				}
+			}()
+		}
+	})
+	wg.Wait()
+	r.reportPackageErrors(l.roots)
+}
+
+// listCached is the result cache's listing: with the source loader, the
+// graph without export data for the main module(s), with it for the
+// others (the keys hash it).
+func (r *run) listCached(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
+	if !sourceLoading() {
+		return packages.Load(cfg, patterns...)
+	}
+	return r.listGraph(patterns, false)
+}
+
+// sourceSum stands for the export data of a package in a key, when the
+// listing has none (the source loader asks the go command for export data
+// only for what it loads): what the package is made of, its dependencies
+// being hashed by depKey. For a package of a module in the module cache,
+// whose contents cannot change, the module's version and the files' names;
+// for the standard library (no module), the files' names, sizes and
+// modification times (the Go version and build settings are in the
+// settings); for the others (main modules, vendored or replaced
+// directories), the files' contents.
+func (k *keyer) sourceSum(p *packages.Package) string {
+	if d, ok := k.c.files[p.ID]; ok {
+		return d
+	}
+	var d string
+	switch m := p.Module; {
+	case m != nil && !m.Main && immutable(p):
+		h := sha256.New()
+		if r := m.Replace; r != nil {
+			m = r
+		}
+		fmt.Fprintf(h, "module %s@%s\x00", m.Path, m.Version)
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+			fmt.Fprintf(h, "%q\x00", list)
+		}
+		d = "mod:" + hex.EncodeToString(h.Sum(nil))
+	case m == nil:
+		h := sha256.New()
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+			for _, f := range list {
+				st, err := os.Stat(f)
+				if err != nil {
+					return ""
+				}
+				fmt.Fprintf(h, "%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
+			}
+			h.Write([]byte{0})
+		}
+		d = "stat:" + hex.EncodeToString(h.Sum(nil))
+		return d // not memoized in files: that map is for the roots' contents
+	default:
+		var ok bool
+		if d, ok = filesDigest(p); !ok {
+			return ""
+		}
+	}
+	k.c.files[p.ID] = d
+	return d
+}
+
+// immutable reports whether a package's files are those of a module
+// version in the module cache (not a directory replacement, not vendored).
+func immutable(p *packages.Package) bool {
+	m := p.Module
+	if r := m.Replace; r != nil {
+		m = r
+	}
+	if m.Version == "" || m.Dir == "" || !strings.Contains(filepath.ToSlash(m.Dir), "@"+m.Version) {
+		return false
+	}
+	for _, f := range p.GoFiles {
+		if !strings.HasPrefix(f, m.Dir+string(filepath.Separator)) {
+			return false
+		}
+	}
+	return true
+}
+
+// loadMissed returns the packages of a result cache listing that missed,
+// ready to be checked from source.
+func (r *run) loadMissed(patterns []string, listed []*packages.Package, miss map[string]bool, t0 time.Time) ([]*packages.Package, error) {
+	if r.opts.verbose {
+		fmt.Fprintf(r.env.Stderr, "atlint: loading %s (%s not in the result cache)\n", strings.Join(patterns, " "), plural(len(miss), "package"))
+	}
+	pkgs, err := r.prepare(listed, miss)
+	r.loadTime = time.Since(t0)
+	if err == nil && r.opts.verbose {
+		fmt.Fprintf(r.env.Stderr, "atlint: loaded %s in %v\n", plural(len(pkgs), "package"), r.loadTime.Round(time.Millisecond))
+	}
+	return pkgs, err
+}
