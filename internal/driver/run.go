@@ -270,6 +270,13 @@ func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, erro
 	if !allSyntax && sourceLoading() {
 		return r.loadSource(patterns)
 	}
+	return r.loadPackages(patterns, allSyntax)
+}
+
+// loadPackages is load with go/packages: every root is parsed and
+// type-checked before it returns, and its errors are reported. atlint
+// scopes, which reads the model of every package at once, loads this way.
+func (r *run) loadPackages(patterns []string, allSyntax bool) ([]*packages.Package, error) {
 	mode := packages.LoadSyntax | packages.NeedModule
 	if allSyntax {
 		mode = packages.LoadAllSyntax | packages.NeedModule

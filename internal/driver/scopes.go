@@ -164,7 +164,10 @@ func scopesMain(args []string, env Env) int {
 	if patterns == nil {
 		patterns = []string{"./..."}
 	}
-	pkgs, err := r.load(patterns, false)
+	// The report needs the model of every package at once: go/packages
+	// checks them all up front (the source loader checks each during its
+	// analysis and releases it afterwards).
+	pkgs, err := r.loadPackages(patterns, false)
 	if err != nil {
 		r.errorf("%v", err)
 		return ExitError

@@ -215,3 +215,47 @@ func TestDisplayURLHidesSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestScopesInModule: in module mode (where the standalone driver checks
+// packages from source during their analysis) the report still sees every
+// package's requests, and a syntax error still exits 2.
+func TestScopesInModule(t *testing.T) {
+	dir := module(t, map[string]string{"bot/main.go": `package main
+
+import (
+	"net/http"
+	"os"
+	"strings"
+)
+
+const base = "https://api.atlassian.com/ex/jira/11111111-2222-3333-4444-555555555555"
+
+func main() {
+	req, _ := http.NewRequest("GET", base+"/rest/api/3/issue/"+os.Args[1], nil)
+	req.SetBasicAuth(os.Getenv("JIRA_EMAIL"), os.Getenv("JIRA_API_TOKEN"))
+	http.DefaultClient.Do(req)
+	req, _ = http.NewRequest("POST", base+"/rest/api/3/issue/"+os.Args[1]+"/comment", strings.NewReader("{}"))
+	http.DefaultClient.Do(req)
+}
+`})
+	out, stderr, code := runScopes(t, dir, "-format", "json", "./...")
+	if code != ExitClean {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	ps, _ := summarize(t, out)
+	var ops []string
+	for _, p := range ps {
+		ops = append(ops, p.Operations...)
+	}
+	want := []string{
+		"GET /rest/api/3/issue/{issueIdOrKey} @ bot/main.go:12:12",
+		"POST /rest/api/3/issue/{issueIdOrKey}/comment @ bot/main.go:15:11",
+	}
+	if diff := cmp.Diff(want, ops); diff != "" {
+		t.Errorf("operations (-want +got):\n%s\n%s", diff, out)
+	}
+	os.WriteFile(filepath.Join(dir, "bot", "broken.go"), []byte("package main\nfunc (\n"), 0o644)
+	if _, _, code := runScopes(t, dir, "./..."); code != ExitError {
+		t.Errorf("syntax error: exit %d, want %d", code, ExitError)
+	}
+}
