@@ -195,19 +195,7 @@ func (r *run) loadSource(patterns []string) ([]*packages.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(initial) == 0 {
-		if r.files != nil {
-			if r.opts.verbose {
-				fmt.Fprintf(r.env.Stderr, "atlint: the files belong to no package of this build\n")
-			}
-			return nil, nil
-		}
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	if r.opts.verbose {
-		fmt.Fprintf(r.env.Stderr, "atlint: loaded %s in %v\n", plural(len(pkgs), "package"), r.loadTime.Round(time.Millisecond))
-	}
-	return pkgs, nil
+	return r.loaded(patterns, initial, pkgs)
 }
 
 // prepare sets the source loader up for the roots of a listing (those of

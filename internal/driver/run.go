@@ -305,10 +305,15 @@ func (r *run) loadPackages(patterns []string, allSyntax bool) ([]*packages.Packa
 		}
 		pkgs = append(pkgs, p)
 	}
+	return r.loaded(patterns, initial, pkgs)
+}
+
+// loaded ends a load: a listing that matched nothing is an error, unless
+// the file arguments belong to no package of this build (files excluded
+// by build constraints, //go:build ignore: nothing to analyse in them).
+func (r *run) loaded(patterns []string, initial, pkgs []*packages.Package) ([]*packages.Package, error) {
 	if len(initial) == 0 {
 		if r.files != nil {
-			// Files excluded by build constraints (//go:build ignore)
-			// belong to no package: nothing to analyse in them.
 			if r.opts.verbose {
 				fmt.Fprintf(r.env.Stderr, "atlint: the files belong to no package of this build\n")
 			}
