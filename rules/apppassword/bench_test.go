@@ -2,11 +2,6 @@ package apppassword_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"strings"
 	"testing"
 
@@ -14,55 +9,13 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/apppassword"
 )
 
-type benchPkg struct {
-	fset  *token.FileSet
-	files []*ast.File
-	pkg   *types.Package
-	info  *types.Info
-}
-
-func loadBench(tb testing.TB, src string) *benchPkg {
-	tb.Helper()
-	p := &benchPkg{fset: token.NewFileSet()}
-	f, err := parser.ParseFile(p.fset, "a.go", src, parser.ParseComments)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	p.files = []*ast.File{f}
-	p.info = &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Implicits:  map[ast.Node]types.Object{},
-		Scopes:     map[ast.Node]*types.Scope{},
-	}
-	conf := types.Config{Importer: importer.ForCompiler(p.fset, "source", nil)}
-	if p.pkg, err = conf.Check("bench", p.fset, p.files, p.info); err != nil {
-		tb.Fatal(err)
-	}
-	return p
-}
-
-// pass runs inspect and the model; the returned pass counts diagnostics.
-func (p *benchPkg) pass(tb testing.TB, n *int) *analysis.Pass {
-	pass := &analysis.Pass{
-		Fset: p.fset, Files: p.files, Pkg: p.pkg, TypesInfo: p.info, TypesSizes: types.SizesFor("gc", "amd64"),
-		ResultOf: map[*analysis.Analyzer]any{},
-		Report:   func(analysis.Diagnostic) { *n++ },
-	}
-	for _, an := range []*analysis.Analyzer{inspect.Analyzer, model.Analyzer} {
-		pass.Analyzer = an
-		res, err := an.Run(pass)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		pass.ResultOf[an] = res
-	}
-	return pass
+// benchPass runs inspect and the model on p; n counts diagnostics.
+func benchPass(tb testing.TB, p *atltest.Package, n *int) *analysis.Pass {
+	return p.Pass(tb, func(analysis.Diagnostic) { *n++ }, inspect.Analyzer, model.Analyzer)
 }
 
 // gen writes a package of n functions that send Basic auth: to a
@@ -97,10 +50,10 @@ func BenchmarkAppPassword(b *testing.B) {
 		name      string
 		bitbucket bool
 	}{{"no-bitbucket", false}, {"bitbucket", true}} {
-		p := loadBench(b, gen(200, tc.bitbucket))
+		p := atltest.CheckSource(b, map[string]string{"a.go": gen(200, tc.bitbucket)})
 		n := 0
 		a := apppassword.New()
-		pass := p.pass(b, &n)
+		pass := benchPass(b, p, &n)
 		pass.Analyzer = a
 		if _, err := a.Run(pass); err != nil {
 			b.Fatal(err)
@@ -110,12 +63,12 @@ func BenchmarkAppPassword(b *testing.B) {
 		}
 		b.Run(tc.name+"/model", func(b *testing.B) {
 			for b.Loop() {
-				p.pass(b, &n)
+				benchPass(b, p, &n)
 			}
 		})
 		b.Run(tc.name+"/model+apppassword", func(b *testing.B) {
 			for b.Loop() {
-				pass := p.pass(b, &n)
+				pass := benchPass(b, p, &n)
 				pass.Analyzer = a
 				if _, err := a.Run(pass); err != nil {
 					b.Fatal(err)

@@ -2,11 +2,6 @@ package scopedurl_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,82 +11,19 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/rules/scopedurl"
 )
 
-// A loaded package that benchmarks run the analyzers on, without a driver.
-type benchPkg struct {
-	fset  *token.FileSet
-	files []*ast.File
-	pkg   *types.Package
-	info  *types.Info
-}
-
-func loadBench(tb testing.TB, srcs map[string]string) *benchPkg {
-	tb.Helper()
-	p := &benchPkg{fset: token.NewFileSet()}
-	for name, src := range srcs {
-		f, err := parser.ParseFile(p.fset, name, src, parser.ParseComments)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		p.files = append(p.files, f)
-	}
-	p.info = &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Implicits:  map[ast.Node]types.Object{},
-		Scopes:     map[ast.Node]*types.Scope{},
-	}
-	conf := types.Config{Importer: importer.ForCompiler(p.fset, "source", nil)}
-	pkg, err := conf.Check("bench", p.fset, p.files, p.info)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	p.pkg = pkg
-	return p
-}
-
-// pass returns a pass with the results of inspect and the model.
-func (p *benchPkg) pass(tb testing.TB) *analysis.Pass {
-	pass := &analysis.Pass{
-		Fset: p.fset, Files: p.files, Pkg: p.pkg, TypesInfo: p.info, TypesSizes: types.SizesFor("gc", "amd64"),
-		ResultOf: map[*analysis.Analyzer]any{},
-		Report:   func(analysis.Diagnostic) {},
-	}
-	for _, an := range []*analysis.Analyzer{inspect.Analyzer, model.Analyzer} {
-		pass.Analyzer = an
-		res, err := an.Run(pass)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		pass.ResultOf[an] = res
-	}
-	return pass
-}
-
-// run runs inspect, the model and, when a is not nil, a on the package and
-// returns the number of diagnostics.
-func (p *benchPkg) run(tb testing.TB, a *analysis.Analyzer) int {
+// benchRun runs inspect, the model and, when a is not nil, a on the
+// package and returns the number of diagnostics.
+func benchRun(tb testing.TB, p *atltest.Package, a *analysis.Analyzer) int {
 	n := 0
-	pass := &analysis.Pass{
-		Fset: p.fset, Files: p.files, Pkg: p.pkg, TypesInfo: p.info, TypesSizes: types.SizesFor("gc", "amd64"),
-		ResultOf: map[*analysis.Analyzer]any{},
-		Report:   func(analysis.Diagnostic) { n++ },
+	analyzers := []*analysis.Analyzer{inspect.Analyzer, model.Analyzer}
+	if a != nil {
+		analyzers = append(analyzers, a)
 	}
-	for _, an := range []*analysis.Analyzer{inspect.Analyzer, model.Analyzer, a} {
-		if an == nil {
-			break
-		}
-		pass.Analyzer = an
-		res, err := an.Run(pass)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		pass.ResultOf[an] = res
-	}
+	p.Pass(tb, func(analysis.Diagnostic) { n++ }, analyzers...)
 	return n
 }
 
@@ -124,26 +56,26 @@ func BenchmarkScopedURL(b *testing.B) {
 	}
 	pkgs := []struct {
 		name string
-		pkg  *benchPkg
+		pkg  *atltest.Package
 		want bool // findings expected
 	}{
-		{"no-atlassian", loadBench(b, map[string]string{"a.go": plainHTTP(200)}), false},
-		{"atlassian", loadBench(b, map[string]string{"a.go": strings.Replace(string(fixture), "package scopedurl", "package bench", 1)}), true},
+		{"no-atlassian", atltest.CheckSource(b, map[string]string{"a.go": plainHTTP(200)}), false},
+		{"atlassian", atltest.CheckSource(b, map[string]string{"a.go": strings.Replace(string(fixture), "package scopedurl", "package bench", 1)}), true},
 	}
 	for _, p := range pkgs {
-		if got := p.pkg.run(b, scopedurl.New()); (got > 0) != p.want {
+		if got := benchRun(b, p.pkg, scopedurl.New()); (got > 0) != p.want {
 			b.Fatalf("%s: %d diagnostics", p.name, got)
 		}
 		b.Run(p.name+"/model", func(b *testing.B) {
 			for b.Loop() {
-				p.pkg.run(b, nil)
+				benchRun(b, p.pkg, nil)
 			}
 		})
 		b.Run(p.name+"/scopedurl-only", func(b *testing.B) {
 			// The model (and its Reaches cache) computed once: the rule's
 			// own cost.
 			a := scopedurl.New()
-			pass := p.pkg.pass(b)
+			pass := p.pkg.Pass(b, nil, inspect.Analyzer, model.Analyzer)
 			pass.Analyzer = a
 			for b.Loop() {
 				if _, err := a.Run(pass); err != nil {
@@ -154,7 +86,7 @@ func BenchmarkScopedURL(b *testing.B) {
 		b.Run(p.name+"/model+scopedurl", func(b *testing.B) {
 			a := scopedurl.New()
 			for b.Loop() {
-				p.pkg.run(b, a)
+				benchRun(b, p.pkg, a)
 			}
 		})
 	}
