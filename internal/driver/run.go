@@ -156,24 +156,48 @@ func (r *run) ruleEnabled(rule model.Rule) bool {
 	return r.cfg.RuleEnabled(rule.ID) // the rule's default when there is no file
 }
 
-// analyzerEnabled reports whether any rule of the analyzer is enabled.
-func (r *run) analyzerEnabled(name string) bool {
-	rs := model.RulesOf(name)
-	if len(rs) == 0 {
-		return true
-	}
-	for _, rule := range rs {
-		if r.ruleEnabled(rule) {
+// anyEnabled reports whether a rule of ids is enabled.
+func (r *run) anyEnabled(ids []string) bool {
+	for _, id := range ids {
+		if rule, ok := model.RuleByID(id); ok && r.ruleEnabled(rule) {
 			return true
 		}
 	}
 	return false
 }
 
-// suite returns fresh analyzers of the enabled rules, configured by the
-// configuration file and then by the command line.
+// staleDirective returns the rule IDs of an ATL001 finding that reports a
+// directive as stale ("ATL001 //atlint:ignore ATL101,ATL401 silences
+// nothing: ..."). The ignores analyzer calls a directive stale when no
+// finding of the rules that ran used it; the analysis runs every rule, so
+// a directive that names only disabled rules is not reported, as it would
+// not be if those rules had not run.
+func staleDirective(msg string) ([]string, bool) {
+	_, rest, ok := strings.Cut(msg, "ATL001 //atlint:ignore ")
+	if !ok {
+		return nil, false
+	}
+	list, _, ok := strings.Cut(rest, " silences nothing")
+	if !ok || strings.ContainsAny(list, " \t") {
+		return nil, false
+	}
+	return strings.Split(list, ","), true
+}
+
+// suite returns fresh analyzers of every rule, configured by the
+// configuration file and then by the command line, as if every rule were
+// enabled: the analysis does not depend on -enable and -disable, whose
+// rules are filtered after the result cache (filter), so that turning a
+// rule on or off does not invalidate the cached findings of the others.
 func (r *run) suite() ([]*analysis.Analyzer, error) {
-	suite := analyzer.New(r.analyzerEnabled)
+	enabled := false
+	for _, rule := range model.Rules {
+		enabled = enabled || r.ruleEnabled(rule)
+	}
+	if !enabled {
+		return nil, usagef("every rule is disabled")
+	}
+	suite := analyzer.New(nil)
 	if r.cfg != nil {
 		if err := analyzer.Configure(suite, r.cfg.Settings()); err != nil {
 			return nil, fmt.Errorf("%s: %v", r.cfg.Path, err)
@@ -196,9 +220,6 @@ func (r *run) suite() ([]*analysis.Analyzer, error) {
 	}
 	if err := resolveNow(suite, append(r.cfg.Settings(), r.opts.settings...), time.Now()); err != nil {
 		return nil, err
-	}
-	if len(suite) == 0 {
-		return nil, usagef("every rule is disabled")
 	}
 	return suite, nil
 }
@@ -669,6 +690,9 @@ func (r *run) filter(fs []*finding) []*finding {
 		}
 		if rule, ok := model.RuleByID(f.RuleID); ok && !r.ruleEnabled(rule) {
 			continue
+		}
+		if ids, ok := staleDirective(f.Message); ok && !r.anyEnabled(ids) {
+			continue // every rule ran; the directive's rules are off
 		}
 		if r.cfg != nil {
 			if r.cfg.Excluded(f.absFile) {
