@@ -113,11 +113,9 @@ func cacheDir() (string, error) {
 }
 
 // openCache returns the result cache of the run, or nil when it is off
-// (-cache=false, or analyzers that use facts: then dependencies are
-// analysed from source and the whole graph is loaded anyway) or cannot be
-// used.
+// (-cache=false) or cannot be used.
 func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
-	if !r.opts.cache || needFacts(suite) {
+	if !r.opts.cache {
 		return nil
 	}
 	dir, err := cacheDir()

@@ -83,7 +83,7 @@ func (r *run) main() int {
 	if r.cache = r.openCache(suite); r.cache != nil {
 		pkgs, hits, err = r.loadCached(r.cache, patterns)
 	} else {
-		pkgs, err = r.load(patterns, needFacts(suite))
+		pkgs, err = r.load(patterns, false)
 	}
 	if err != nil {
 		r.errorf("%v", err)
@@ -284,9 +284,11 @@ func (r *run) classifyArgs(args []string) (patterns []string, files map[string]b
 	return pkgArgs, nil, nil
 }
 
-// load loads the packages. Without analyzers that use facts, only the root
-// packages are parsed and type-checked from source; their dependencies come
-// from export data that the go command builds (and caches), as for go vet.
+// load loads the packages. Only the root packages (and, with the source
+// loader, those of the main modules) are parsed and type-checked from
+// source; their dependencies come from export data that the go command
+// builds (and caches), as for go vet. No analyzer uses facts
+// (TestNoAnalyzerUsesFacts): allSyntax is always false.
 func (r *run) load(patterns []string, allSyntax bool) ([]*packages.Package, error) {
 	if !allSyntax && sourceLoading() {
 		return r.loadSource(patterns)
@@ -414,34 +416,6 @@ func isTestMain(p *packages.Package) bool {
 	return true
 }
 
-// needFacts reports whether an analyzer of the suite, or one it requires,
-// uses facts; then dependencies must be analysed from source too.
-func needFacts(suite []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer) bool
-	visit = func(a *analysis.Analyzer) bool {
-		if seen[a] {
-			return false
-		}
-		seen[a] = true
-		if len(a.FactTypes) > 0 {
-			return true
-		}
-		for _, req := range a.Requires {
-			if visit(req) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, a := range suite {
-		if visit(a) {
-			return true
-		}
-	}
-	return false
-}
-
 // analyze runs the suite on the packages and returns the findings of the
 // root actions, deduplicated (a file of a package and of its test variant
 // is analysed twice). Without facts each package is analysed on its own,
@@ -452,58 +426,47 @@ func (r *run) analyze(suite []*analysis.Analyzer, pkgs []*packages.Package, hits
 	t0 := time.Now()
 	r.packages = len(pkgs) + r.cachedPackages
 	r.perAnalyzer = map[string]time.Duration{}
-	var graphs []*checker.Graph
-	var errs []error
 	failed := false
 
-	if needFacts(suite) {
-		g, err := checker.Analyze(suite, pkgs, nil)
+	graphs := make([]*checker.Graph, len(pkgs))
+	errs := make([]error, len(pkgs))
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
+	work := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(pkgs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				t := time.Now()
+				graphs[i], errs[i] = r.analyzeOne(suite, pkgs[i])
+				if r.opts.verbose {
+					mu.Lock()
+					done++
+					n := 0
+					if graphs[i] != nil {
+						for _, act := range graphs[i].Roots {
+							n += len(act.Diagnostics)
+						}
+					}
+					fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), output.ScrubPath(pkgs[i].ID), plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range pkgs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			r.errorf("%v", err)
-			return nil, true
-		}
-		graphs = append(graphs, g)
-	} else {
-		graphs = make([]*checker.Graph, len(pkgs))
-		errs = make([]error, len(pkgs))
-		var (
-			wg   sync.WaitGroup
-			mu   sync.Mutex
-			done int
-		)
-		work := make(chan int)
-		for range min(runtime.GOMAXPROCS(0), max(len(pkgs), 1)) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range work {
-					t := time.Now()
-					graphs[i], errs[i] = r.analyzeOne(suite, pkgs[i])
-					if r.opts.verbose {
-						mu.Lock()
-						done++
-						n := 0
-						if graphs[i] != nil {
-							for _, act := range graphs[i].Roots {
-								n += len(act.Diagnostics)
-							}
-						}
-						fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), output.ScrubPath(pkgs[i].ID), plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
-						mu.Unlock()
-					}
-				}
-			}()
-		}
-		for i := range pkgs {
-			work <- i
-		}
-		close(work)
-		wg.Wait()
-		for _, err := range errs {
-			if err != nil {
-				r.errorf("%v", err)
-				failed = true
-			}
+			failed = true
 		}
 	}
 	r.analysisTime = time.Since(t0)
