@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -113,57 +112,13 @@ func (r *run) abs(name string) string {
 	return filepath.Join(r.env.Dir, name)
 }
 
-// The shape go vet -json prints (golang.org/x/tools/go/analysis/internal
-// analysisflags): package ID → analyzer name → diagnostics.
-type (
-	vetDiagnostic struct {
-		Category       string   `json:"category,omitempty"`
-		Posn           string   `json:"posn"`
-		End            string   `json:"end"`
-		Message        string   `json:"message"`
-		SuggestedFixes []vetFix `json:"suggested_fixes,omitempty"`
-	}
-	vetFix struct {
-		Message string    `json:"message"`
-		Edits   []vetEdit `json:"edits"`
-	}
-	vetEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-)
-
-// writeVetJSON prints the findings as go vet -json does. Paths are relative
-// to the working directory, like the text output.
+// writeVetJSON prints the findings as go vet -json does, grouped by the
+// package whose analysis reported them. Paths are relative to the working
+// directory, like the text output.
 func writeVetJSON(w io.Writer, fs []*finding) error {
-	tree := map[string]map[string][]vetDiagnostic{}
+	tree := output.VetTree{}
 	for _, f := range fs {
-		d := vetDiagnostic{
-			Category: f.RuleID,
-			Posn:     fmt.Sprintf("%s:%d:%d", f.Pos.File, f.Pos.Line, f.Pos.Column),
-			End:      fmt.Sprintf("%s:%d:%d", f.End.File, f.End.Line, f.End.Column),
-			Message:  output.Scrub(f.Message),
-		}
-		for _, fix := range f.Fixes {
-			vf := vetFix{Message: output.Scrub(fix.Message), Edits: []vetEdit{}}
-			for _, e := range fix.Edits {
-				vf.Edits = append(vf.Edits, vetEdit{Filename: e.Pos.File, Start: e.Pos.Offset, End: e.End.Offset, New: e.NewText})
-			}
-			d.SuggestedFixes = append(d.SuggestedFixes, vf)
-		}
-		byAnalyzer := tree[f.pkgID]
-		if byAnalyzer == nil {
-			byAnalyzer = map[string][]vetDiagnostic{}
-			tree[f.pkgID] = byAnalyzer
-		}
-		byAnalyzer[f.Analyzer] = append(byAnalyzer[f.Analyzer], d)
+		tree.Add(f.pkgID, f.Finding)
 	}
-	b, err := json.MarshalIndent(tree, "", "\t")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
+	return tree.Write(w)
 }
