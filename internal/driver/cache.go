@@ -52,9 +52,13 @@ const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedEmbedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
 	packages.NeedModule
 
+// resultCache is the cache stage: the load looks the packages up in it
+// (loadCached), the analysis stores the findings of the others (store).
 type resultCache struct {
 	dir      string
-	settings string // hash of the binary and the suite's settings
+	settings string    // hash of the binary and the suite's settings
+	wd       *workdir  // stored paths are absolute, printed ones relative
+	verbose  io.Writer // nil without -v
 
 	keys         map[string]string // package ID -> key, for the packages to store
 	files        map[string]string // package ID -> filesDigest when the key was computed
@@ -139,7 +143,11 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00env %s\x00", cacheFormat, bin, runtime.Version(), r.tests(), env)
 	writeSettings(h, suite)
-	return &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), keys: map[string]string{}, files: map[string]string{}}
+	c := &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), wd: r.wd, keys: map[string]string{}, files: map[string]string{}}
+	if r.opts.verbose {
+		c.verbose = r.env.Stderr
+	}
+	return c
 }
 
 // writeSettings writes the analyzers of the suite, and those they require,
@@ -570,7 +578,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 				c.hits++
 				r.cachedPackages++
 				for i := range fs {
-					hits = append(hits, r.fromCache(fs[i], ids[i]))
+					hits = append(hits, c.fromCache(fs[i], ids[i]))
 				}
 				if r.opts.verbose {
 					fmt.Fprintf(r.env.Stderr, "atlint: [cached] %s: %s\n", output.ScrubPath(p.ID), plural(len(fs), "diagnostic"))
@@ -639,14 +647,14 @@ func uniq(ss []string) []string {
 
 // fromCache turns a stored finding back into a driver finding: paths
 // relative to the working directory, the line text read again.
-func (r *run) fromCache(f output.Finding, pkgID string) *finding {
+func (c *resultCache) fromCache(f output.Finding, pkgID string) *finding {
 	abs := f.Pos.File
 	rel := func(p output.Position) output.Position {
-		p.File = r.relPath(p.File)
+		p.File = c.wd.rel(p.File)
 		return p
 	}
 	f.Pos, f.End = rel(f.Pos), rel(f.End)
-	f.LineText = r.lineText(abs, f.Pos.Offset)
+	f.LineText = c.wd.lineText(abs, f.Pos.Offset)
 	f.Fingerprint = ""
 	fixes := make([]output.Fix, len(f.Fixes))
 	for i, fix := range f.Fixes {
@@ -665,10 +673,10 @@ func (r *run) fromCache(f output.Finding, pkgID string) *finding {
 
 // toCache returns the stored form of a finding: absolute paths, no line
 // text (it may hold a secret; it is read again from the file).
-func (r *run) toCache(f *finding) output.Finding {
+func (c *resultCache) toCache(f *finding) output.Finding {
 	abs := func(p output.Position) output.Position {
-		if p.File != "" && !filepath.IsAbs(p.File) {
-			p.File = filepath.Join(r.env.Dir, p.File)
+		if p.File != "" {
+			p.File = c.wd.abs(p.File)
 		}
 		return p
 	}
@@ -689,7 +697,7 @@ func (r *run) toCache(f *finding) output.Finding {
 // store records the findings of the analysed packages that can be cached:
 // those with a key, without errors in them or their dependencies, whose
 // analyzers all succeeded.
-func (r *run) store(c *resultCache, pkgs []*packages.Package, byPkg map[string][]*finding, failed map[string]bool) {
+func (c *resultCache) store(pkgs []*packages.Package, byPkg map[string][]*finding, failed map[string]bool) {
 	for _, p := range pkgs {
 		key, ok := c.keys[p.ID]
 		if !ok || failed[p.ID] || p.IllTyped || len(p.TypeErrors) > 0 {
@@ -710,11 +718,11 @@ func (r *run) store(c *resultCache, pkgs []*packages.Package, byPkg map[string][
 		var fs []output.Finding
 		var ids []string
 		for _, f := range byPkg[p.ID] {
-			fs = append(fs, r.toCache(f))
+			fs = append(fs, c.toCache(f))
 			ids = append(ids, f.pkgID)
 		}
-		if err := c.put(key, fs, ids); err != nil && r.opts.verbose {
-			fmt.Fprintf(r.env.Stderr, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
+		if err := c.put(key, fs, ids); err != nil && c.verbose != nil {
+			fmt.Fprintf(c.verbose, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
 		}
 	}
 	c.trim()
