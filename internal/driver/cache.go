@@ -58,7 +58,7 @@ type resultCache struct {
 	dir      string
 	settings string    // hash of the binary and the suite's settings
 	wd       *workdir  // stored paths are absolute, printed ones relative
-	verbose  io.Writer // nil without -v
+	log      io.Writer // -v: why a package is not stored; nil: silent
 
 	keys         map[string]string // package ID -> key, for the packages to store
 	files        map[string]string // package ID -> filesDigest when the key was computed
@@ -143,11 +143,7 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00env %s\x00", cacheFormat, bin, runtime.Version(), r.tests(), env)
 	writeSettings(h, suite)
-	c := &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), wd: r.wd, keys: map[string]string{}, files: map[string]string{}}
-	if r.opts.verbose {
-		c.verbose = r.env.Stderr
-	}
-	return c
+	return &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), wd: r.wd, log: r.log(), keys: map[string]string{}, files: map[string]string{}}
 }
 
 // writeSettings writes the analyzers of the suite, and those they require,
@@ -721,8 +717,8 @@ func (c *resultCache) store(pkgs []*packages.Package, byPkg map[string][]*findin
 			fs = append(fs, c.toCache(f))
 			ids = append(ids, f.pkgID)
 		}
-		if err := c.put(key, fs, ids); err != nil && c.verbose != nil {
-			fmt.Fprintf(c.verbose, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
+		if err := c.put(key, fs, ids); err != nil && c.log != nil {
+			fmt.Fprintf(c.log, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
 		}
 	}
 	c.trim()

@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -20,7 +22,9 @@ type filter struct {
 	enabled  func(model.Rule) bool
 	files    map[string]bool // absolute paths of file arguments; nil: no restriction
 	cfg      *config.Config  // nil without a configuration file
-	baseline string          // absolute path of the baseline file; "": none
+	wd       *workdir
+	baseline string    // the baseline file as given; "": none
+	log      io.Writer // -v: how many findings the baseline drops; nil: silent
 }
 
 // apply filters, orders and fingerprints the findings.
@@ -105,17 +109,19 @@ func staleDirective(msg string) ([]string, bool) {
 	return strings.Split(list, ","), true
 }
 
-// applyBaseline drops the findings the baseline file records and returns
-// how many it dropped.
-func (s *filter) applyBaseline(fs []*finding) ([]*finding, int, error) {
+// applyBaseline drops the findings the baseline file records.
+func (s *filter) applyBaseline(fs []*finding) ([]*finding, error) {
 	if s.baseline == "" {
-		return fs, 0, nil
+		return fs, nil
 	}
-	b, err := baseline.Load(s.baseline)
+	b, err := baseline.Load(s.wd.abs(s.baseline))
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	fresh, suppressed := b.Filter(plain(fs))
+	if s.log != nil && suppressed > 0 {
+		fmt.Fprintf(s.log, "atlint: %s suppressed by the baseline\n", plural(suppressed, "finding"))
+	}
 	// Filter keeps the order and the fingerprints: map back by fingerprint
 	// and position.
 	type key struct {
@@ -133,7 +139,7 @@ func (s *filter) applyBaseline(fs []*finding) ([]*finding, int, error) {
 			out = append(out, wf)
 		}
 	}
-	return out, suppressed, nil
+	return out, nil
 }
 
 // plain returns the output.Findings of fs.

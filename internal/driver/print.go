@@ -16,16 +16,14 @@ import (
 // file of -sarif.
 type printer struct {
 	wd             *workdir
-	format         string // text, json or sarif
-	vetJSON        bool
-	sarifFile      string // as given; "": none
+	opts           *options // -format, -json, -sarif
 	stdout, stderr io.Writer
 	meta           output.Meta
 }
 
 func (p *printer) print(fs []*finding) error {
-	if p.sarifFile != "" {
-		f, err := os.Create(p.wd.abs(p.sarifFile))
+	if name := p.opts.sarifFile; name != "" {
+		f, err := os.Create(p.wd.abs(name))
 		if err != nil {
 			return err
 		}
@@ -34,11 +32,11 @@ func (p *printer) print(fs []*finding) error {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("writing %s: %v", p.sarifFile, err)
+			return fmt.Errorf("writing %s: %v", name, err)
 		}
 	}
 	switch {
-	case p.vetJSON:
+	case p.opts.vetJSON:
 		// As go vet -json prints them, grouped by the package whose
 		// analysis reported them; paths relative, like the text output.
 		tree := output.VetTree{}
@@ -46,9 +44,9 @@ func (p *printer) print(fs []*finding) error {
 			tree.Add(f.pkgID, f.Finding)
 		}
 		return tree.Write(p.stdout)
-	case p.format == "json":
+	case p.opts.format == "json":
 		return output.WriteJSON(p.stdout, plain(fs), p.meta)
-	case p.format == "sarif":
+	case p.opts.format == "sarif":
 		return p.writeSARIF(p.stdout, fs)
 	}
 	return output.WriteText(p.stderr, plain(fs))

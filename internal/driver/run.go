@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/atlint/atlint/baseline"
@@ -44,17 +45,16 @@ func (r *run) main() int {
 	r.wd = newWorkdir(r.env.Dir)
 	suite, patterns, err := r.setup()
 	if err != nil {
-		r.errorf("%v", err)
-		return ExitError
+		return r.fail(err)
 	}
 	if patterns == nil {
 		return ExitClean // only non-Go files were named: nothing to do
 	}
+
 	r.cache = r.openCache(suite)
 	pkgs, hits, err := r.loadCached(r.cache, patterns)
 	if err != nil {
-		r.errorf("%v", err)
-		return ExitError
+		return r.fail(err)
 	}
 
 	an := &runner{r: r, wd: r.wd, suite: suite, cache: r.cache}
@@ -63,21 +63,13 @@ func (r *run) main() int {
 	r.reportDeferred() // the source loader's package errors
 	failed = failed || r.loadErrors > 0
 
-	flt := &filter{enabled: r.ruleEnabled, files: r.files, cfg: r.cfg}
+	flt := &filter{enabled: r.ruleEnabled, files: r.files, cfg: r.cfg, wd: r.wd, baseline: r.opts.baseline, log: r.log()}
 	findings = flt.apply(findings)
 	if r.opts.baselineWrite != "" {
 		return r.recordBaseline(findings, failed)
 	}
-	if r.opts.baseline != "" {
-		flt.baseline = r.wd.abs(r.opts.baseline)
-	}
-	findings, suppressed, err := flt.applyBaseline(findings)
-	if err != nil {
-		r.errorf("%v", err)
-		return ExitError
-	}
-	if r.opts.verbose && suppressed > 0 {
-		fmt.Fprintf(r.env.Stderr, "atlint: %s suppressed by the baseline\n", plural(suppressed, "finding"))
+	if findings, err = flt.applyBaseline(findings); err != nil {
+		return r.fail(err)
 	}
 
 	if r.opts.fix || r.opts.diff {
@@ -92,11 +84,10 @@ func (r *run) main() int {
 		}
 	}
 
-	p := &printer{wd: r.wd, format: r.opts.format, vetJSON: r.opts.vetJSON, sarifFile: r.opts.sarifFile, stdout: r.env.Stdout, stderr: r.env.Stderr,
+	p := &printer{wd: r.wd, opts: r.opts, stdout: r.env.Stdout, stderr: r.env.Stderr,
 		meta: output.Meta{ToolVersion: Version(), SrcRoot: r.env.Dir, Errors: r.toolErrors}}
 	if err := p.print(findings); err != nil {
-		r.errorf("%v", err)
-		return ExitError
+		return r.fail(err)
 	}
 	r.summary(findings, an)
 	switch {
@@ -108,12 +99,17 @@ func (r *run) main() int {
 	return ExitClean
 }
 
+// fail reports the error that ends the run.
+func (r *run) fail(err error) int {
+	r.errorf("%v", err)
+	return ExitError
+}
+
 // recordBaseline is the end of a -baseline-write run: the findings go to
 // the baseline file instead of the output.
 func (r *run) recordBaseline(fs []*finding, failed bool) int {
 	if err := baseline.Write(r.wd.abs(r.opts.baselineWrite), plain(fs)); err != nil {
-		r.errorf("%v", err)
-		return ExitError
+		return r.fail(err)
 	}
 	fmt.Fprintf(r.env.Stderr, "atlint: recorded %s in %s\n", plural(len(fs), "finding"), output.ScrubPath(r.opts.baselineWrite))
 	if failed {
@@ -125,6 +121,14 @@ func (r *run) recordBaseline(fs []*finding, failed bool) int {
 func (r *run) errorf(format string, args ...any) {
 	// Values, paths and package IDs in the message may hold a secret.
 	fmt.Fprintf(r.env.Stderr, "atlint: %s\n", output.Scrub(fmt.Sprintf(format, args...)))
+}
+
+// log returns stderr with -v, else nil.
+func (r *run) log() io.Writer {
+	if r.opts.verbose {
+		return r.env.Stderr
+	}
+	return nil
 }
 
 // relPath returns file relative to the working directory when it is below
