@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,6 +80,13 @@ func Create(body *strings.Reader) {
 	check("-enable ATL401", []string{"-enable", "ATL401"}, []string{"ATL101", "ATL501", "ATL401", `"b/b.go"`}, nil)
 	check("defaults again", nil, []string{"ATL101", "ATL501"}, []string{"ATL401", "ATL001"})
 	check("-disable ATL001", []string{"-enable", "ATL401", "-disable", "ATL001"}, []string{"ATL401"}, []string{"ATL001"})
+	// The configuration file's enable and disable keys (a file outside the
+	// module: one beside the code is a sample configuration, in the keys).
+	cfg := filepath.Join(t.TempDir(), "atlint.yml")
+	if err := os.WriteFile(cfg, []byte("disable: [ATL501]\nenable: [ATL401]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("-config", []string{"-config", cfg}, []string{"ATL101", "ATL401"}, []string{"ATL501"})
 
 	// Without the cache, the same findings.
 	for _, args := range [][]string{nil, {"-disable", "ATL101"}, {"-enable", "ATL401"}} {
