@@ -64,8 +64,9 @@ func (r *run) suite() ([]*analysis.Analyzer, error) {
 		}
 	}
 	// A rule that is off by default has an "enable" flag of its own (so that
-	// go vet and nogo leave it off too): the analyzer is in the suite
-	// because one of its rules is enabled, so set it.
+	// go vet and nogo leave it off too); here the filter decides whether
+	// its findings are reported, so set it (a -<analyzer>.enable=false
+	// below turns it off again, and its rules with it: parseFlags).
 	for _, a := range suite {
 		if f := a.Flags.Lookup("enable"); f != nil && len(model.RulesOf(a.Name)) > 0 {
 			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
