@@ -27,18 +27,21 @@ import (
 // The result cache keeps the findings of each root package, as the go
 // command keeps go vet's, so that a repeated run parses and type-checks
 // only the packages whose inputs changed. An entry's key covers everything
-// the findings can depend on: the atlint binary (its build ID), the
-// analyzers and their settings (the date of the run among them, resolved
-// to a UTC day), the go command's build settings (GOOS, GOARCH, cgo,
-// GOFLAGS with its build tags, the Go version), the package's files (names
-// and contents, embedded and other files included) and the export data of
+// the findings can depend on: the atlint binary (its build ID), every
+// analyzer and its settings (the date of the run among them, resolved to
+// a UTC day), the go command's build settings (GOOS, GOARCH, cgo, GOFLAGS
+// with its build tags, the Go version), the package's files (names and
+// contents, embedded and other files included) and the export data of
 // every package it imports, directly or not (for the packages the source
-// loader checks from source, those of the main modules: their files). The findings are stored before the configuration's
-// severities and excludes, the baseline and the file arguments are
-// applied, so those stay correct; positions are absolute, and fixes keep
-// their byte offsets, which stay valid because the file contents are in
-// the key. Packages with load, type or analyzer errors are never stored,
-// and neither are findings whose text looks like it holds a secret.
+// loader checks from source, those of the main modules: their files).
+// Every rule runs, whichever are on, and the findings are stored before
+// -enable/-disable, the configuration's rules, severities and excludes,
+// the baseline and the file arguments are applied (the filter stage), so
+// those stay correct and turning a rule on or off keeps the entries;
+// positions are absolute, and fixes keep their byte offsets, which stay
+// valid because the file contents are in the key. Packages with load, type
+// or analyzer errors are never stored, and neither are findings whose text
+// looks like it holds a secret.
 
 // cacheFormat changes whenever the key or the entry format does.
 const cacheFormat = "atlint-results-2"
