@@ -27,18 +27,21 @@ import (
 // The result cache keeps the findings of each root package, as the go
 // command keeps go vet's, so that a repeated run parses and type-checks
 // only the packages whose inputs changed. An entry's key covers everything
-// the findings can depend on: the atlint binary (its build ID), the
-// analyzers and their settings (the date of the run among them, resolved
-// to a UTC day), the go command's build settings (GOOS, GOARCH, cgo,
-// GOFLAGS with its build tags, the Go version), the package's files (names
-// and contents, embedded and other files included) and the export data of
+// the findings can depend on: the atlint binary (its build ID), every
+// analyzer and its settings (the date of the run among them, resolved to
+// a UTC day), the go command's build settings (GOOS, GOARCH, cgo, GOFLAGS
+// with its build tags, the Go version), the package's files (names and
+// contents, embedded and other files included) and the export data of
 // every package it imports, directly or not (for the packages the source
-// loader checks from source, those of the main modules: their files). The findings are stored before the configuration's
-// severities and excludes, the baseline and the file arguments are
-// applied, so those stay correct; positions are absolute, and fixes keep
-// their byte offsets, which stay valid because the file contents are in
-// the key. Packages with load, type or analyzer errors are never stored,
-// and neither are findings whose text looks like it holds a secret.
+// loader checks from source, those of the main modules: their files).
+// Every rule runs, whichever are on, and the findings are stored before
+// -enable/-disable, the configuration's rules, severities and excludes,
+// the baseline and the file arguments are applied (the filter stage), so
+// those stay correct and turning a rule on or off keeps the entries;
+// positions are absolute, and fixes keep their byte offsets, which stay
+// valid because the file contents are in the key. Packages with load, type
+// or analyzer errors are never stored, and neither are findings whose text
+// looks like it holds a secret.
 
 // cacheFormat changes whenever the key or the entry format does.
 const cacheFormat = "atlint-results-2"
@@ -52,9 +55,13 @@ const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedEmbedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
 	packages.NeedModule
 
+// resultCache is the cache stage: the load looks the packages up in it
+// (loadCached), the analysis stores the findings of the others (store).
 type resultCache struct {
 	dir      string
-	settings string // hash of the binary and the suite's settings
+	settings string    // hash of the binary and the suite's settings
+	wd       *workdir  // stored paths are absolute, printed ones relative
+	log      io.Writer // -v: why a package is not stored; nil: silent
 
 	keys         map[string]string // package ID -> key, for the packages to store
 	files        map[string]string // package ID -> filesDigest when the key was computed
@@ -113,11 +120,9 @@ func cacheDir() (string, error) {
 }
 
 // openCache returns the result cache of the run, or nil when it is off
-// (-cache=false, or analyzers that use facts: then dependencies are
-// analysed from source and the whole graph is loaded anyway) or cannot be
-// used.
+// (-cache=false) or cannot be used.
 func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
-	if !r.opts.cache || needFacts(suite) {
+	if !r.opts.cache {
 		return nil
 	}
 	dir, err := cacheDir()
@@ -141,7 +146,7 @@ func (r *run) openCache(suite []*analysis.Analyzer) *resultCache {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00tests=%v\x00env %s\x00", cacheFormat, bin, runtime.Version(), r.tests(), env)
 	writeSettings(h, suite)
-	return &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), keys: map[string]string{}, files: map[string]string{}}
+	return &resultCache{dir: dir, settings: hex.EncodeToString(h.Sum(nil)), wd: r.wd, log: r.log(), keys: map[string]string{}, files: map[string]string{}}
 }
 
 // writeSettings writes the analyzers of the suite, and those they require,
@@ -572,7 +577,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 				c.hits++
 				r.cachedPackages++
 				for i := range fs {
-					hits = append(hits, r.fromCache(fs[i], ids[i]))
+					hits = append(hits, c.fromCache(fs[i], ids[i]))
 				}
 				if r.opts.verbose {
 					fmt.Fprintf(r.env.Stderr, "atlint: [cached] %s: %s\n", output.ScrubPath(p.ID), plural(len(fs), "diagnostic"))
@@ -641,14 +646,14 @@ func uniq(ss []string) []string {
 
 // fromCache turns a stored finding back into a driver finding: paths
 // relative to the working directory, the line text read again.
-func (r *run) fromCache(f output.Finding, pkgID string) *finding {
+func (c *resultCache) fromCache(f output.Finding, pkgID string) *finding {
 	abs := f.Pos.File
 	rel := func(p output.Position) output.Position {
-		p.File = r.relPath(p.File)
+		p.File = c.wd.rel(p.File)
 		return p
 	}
 	f.Pos, f.End = rel(f.Pos), rel(f.End)
-	f.LineText = r.lineText(abs, f.Pos.Offset)
+	f.LineText = c.wd.lineText(abs, f.Pos.Offset)
 	f.Fingerprint = ""
 	fixes := make([]output.Fix, len(f.Fixes))
 	for i, fix := range f.Fixes {
@@ -667,10 +672,10 @@ func (r *run) fromCache(f output.Finding, pkgID string) *finding {
 
 // toCache returns the stored form of a finding: absolute paths, no line
 // text (it may hold a secret; it is read again from the file).
-func (r *run) toCache(f *finding) output.Finding {
+func (c *resultCache) toCache(f *finding) output.Finding {
 	abs := func(p output.Position) output.Position {
-		if p.File != "" && !filepath.IsAbs(p.File) {
-			p.File = filepath.Join(r.env.Dir, p.File)
+		if p.File != "" {
+			p.File = c.wd.abs(p.File)
 		}
 		return p
 	}
@@ -691,7 +696,7 @@ func (r *run) toCache(f *finding) output.Finding {
 // store records the findings of the analysed packages that can be cached:
 // those with a key, without errors in them or their dependencies, whose
 // analyzers all succeeded.
-func (r *run) store(c *resultCache, pkgs []*packages.Package, byPkg map[string][]*finding, failed map[string]bool) {
+func (c *resultCache) store(pkgs []*packages.Package, byPkg map[string][]*finding, failed map[string]bool) {
 	for _, p := range pkgs {
 		key, ok := c.keys[p.ID]
 		if !ok || failed[p.ID] || p.IllTyped || len(p.TypeErrors) > 0 {
@@ -712,11 +717,11 @@ func (r *run) store(c *resultCache, pkgs []*packages.Package, byPkg map[string][
 		var fs []output.Finding
 		var ids []string
 		for _, f := range byPkg[p.ID] {
-			fs = append(fs, r.toCache(f))
+			fs = append(fs, c.toCache(f))
 			ids = append(ids, f.pkgID)
 		}
-		if err := c.put(key, fs, ids); err != nil && r.opts.verbose {
-			fmt.Fprintf(r.env.Stderr, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
+		if err := c.put(key, fs, ids); err != nil && c.log != nil {
+			fmt.Fprintf(c.log, "atlint: result cache: %s: %v\n", output.ScrubPath(p.ID), err)
 		}
 	}
 	c.trim()

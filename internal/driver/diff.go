@@ -2,7 +2,15 @@ package driver
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/atlint/atlint/atlassian"
+	"github.com/atlint/atlint/output"
 )
 
 // unifiedDiff returns the unified diff (3 lines of context) that turns old
@@ -154,4 +162,114 @@ func diffLines(a, b []string) []change {
 	}
 	flush()
 	return out
+}
+
+// redactDiff redacts the credentials in every line of a diff, removed,
+// added and context lines alike (gofmt may re-emit a neighbouring line
+// that holds a silenced token; a rewritten URL may keep a token in its
+// query string). The secrets are those output.Scrub finds in the string
+// literals of sources (the file before and after), folded over
+// concatenations so that a token split into pieces ("ATATT3xF" + "…", one
+// piece a line) is found too: each piece is redacted wherever it appears.
+// Credentials that atlassian.ScanContext recognizes elsewhere in a line
+// (in a comment) are redacted as well. Such a diff is for
+// review (patch rejects a redacted line; -fix applies the fixes).
+func redactDiff(d string, sources ...[]byte) string {
+	pieces := map[string]string{} // piece of a split secret → its replacement
+	for _, src := range sources {
+		splitSecrets(src, pieces)
+	}
+	keys := sortedKeys(pieces)
+	sort.SliceStable(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	lines := strings.SplitAfter(d, "\n")
+	for i, l := range lines {
+		if l == "" || l[0] == '@' {
+			continue
+		}
+		for _, k := range keys {
+			l = strings.ReplaceAll(l, k, pieces[k])
+		}
+		ms := atlassian.ScanContext(l)
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			l = l[:m.Start] + atlassian.Redact(m.Token) + l[m.End:]
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "")
+}
+
+// splitSecrets finds the secrets in the folded values of the string
+// concatenations of a Go file and records, for each literal that holds a
+// part of one, that part (4 bytes or more) and its replacement: the
+// redacted secret for the part it starts with, an ellipsis for the others.
+func splitSecrets(src []byte, pieces map[string]string) {
+	f, _ := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	if f == nil {
+		return
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BinaryExpr:
+			if x.Op != token.ADD {
+				return true
+			}
+		case *ast.BasicLit:
+			if x.Kind != token.STRING {
+				return true
+			}
+		default:
+			return true
+		}
+		b := n.(ast.Expr)
+		type term struct {
+			raw, val string
+			off      int
+		}
+		var terms []term
+		var val strings.Builder
+		var walk func(e ast.Expr) bool
+		walk = func(e ast.Expr) bool {
+			switch e := e.(type) {
+			case *ast.ParenExpr:
+				return walk(e.X)
+			case *ast.BinaryExpr:
+				return e.Op == token.ADD && walk(e.X) && walk(e.Y)
+			case *ast.BasicLit:
+				v, err := strconv.Unquote(e.Value)
+				if e.Kind != token.STRING || err != nil {
+					return false
+				}
+				terms = append(terms, term{e.Value, v, val.Len()})
+				val.WriteString(v)
+				return true
+			}
+			return false
+		}
+		if !walk(b) {
+			return true // not all literals: look at the operands
+		}
+		v := val.String()
+		for _, sp := range output.SecretSpans(v) {
+			for _, t := range terms {
+				from, to := max(sp[0], t.off), min(sp[1], t.off+len(t.val))
+				if from >= to {
+					continue
+				}
+				piece := t.val[from-t.off : to-t.off]
+				if !strings.Contains(t.raw, piece) {
+					piece = t.raw[1 : len(t.raw)-1] // escapes: the whole literal
+				}
+				if len(piece) < 4 {
+					continue
+				}
+				if from == sp[0] {
+					pieces[piece] = atlassian.Redact(v[sp[0]:sp[1]])
+				} else if _, ok := pieces[piece]; !ok {
+					pieces[piece] = "…"
+				}
+			}
+		}
+		return false
+	})
 }

@@ -19,8 +19,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/output"
@@ -477,13 +475,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-// analyzersOf returns the analyzers of a suite by name.
-func analyzersOf(suite []*analysis.Analyzer) map[string]*analysis.Analyzer {
-	m := map[string]*analysis.Analyzer{}
-	for _, a := range suite {
-		m[a.Name] = a
-	}
-	return m
 }

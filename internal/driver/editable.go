@@ -44,8 +44,8 @@ func within(path, dir string) bool {
 // module cache, not vendor/, not another module reached through a replace
 // directive or nested in a subdirectory, not a symlink, whose target may
 // be anywhere.
-func (r *run) notEditable(file string) string {
-	rel := r.relPath(file)
+func (x *fixer) notEditable(file string) string {
+	rel := x.wd.rel(file)
 	st, err := os.Lstat(file)
 	if err != nil {
 		return err.Error()
@@ -57,9 +57,9 @@ func (r *run) notEditable(file string) string {
 		return rel + " is not a regular file"
 	}
 	real := canonical(file)
-	roots := r.mainModules
+	roots := x.modules
 	if len(roots) == 0 { // GOPATH mode: the working directory
-		roots = map[string]bool{canonical(r.env.Dir): true}
+		roots = map[string]bool{canonical(x.wd.dir): true}
 	}
 	root := ""
 	for dir := range roots {

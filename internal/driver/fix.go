@@ -7,17 +7,27 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
 
-	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/output"
 )
+
+// fixer is the fix stage: it applies the first suggested fix of each
+// finding, each file written atomically (writeFileAtomic), only in the main
+// modules (notEditable); with -diff it prints the changes as redacted
+// unified diffs instead. It sees the findings the baseline left: fixes are
+// made for what is reported, not for what the baseline accepts.
+type fixer struct {
+	wd             *workdir
+	write          bool            // -fix: write the files; else -diff
+	modules        map[string]bool // canonical directories of the main modules
+	stdout, stderr io.Writer
+}
 
 // fixResult is what applying the fixes did.
 type fixResult struct {
@@ -38,13 +48,13 @@ type edit struct {
 // than an identical one, such as the same import added twice) is skipped
 // with a note, and so is a fix that touches a generated file. The edited
 // file must still parse; it is gofmt'ed when it was gofmt-clean before.
-func (r *run) applyFixes(fs []*finding) (fixResult, error) {
+func (x *fixer) apply(fs []*finding) (fixResult, error) {
 	var res fixResult
 	accepted := map[string][]edit{} // absolute file → accepted edits
 	generated := map[string]bool{}
 	var firstErr error
 	note := func(f *finding, format string, args ...any) {
-		fmt.Fprintf(r.env.Stderr, "%s:%d:%d: atlint: %s\n", output.ScrubPath(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
+		fmt.Fprintf(x.stderr, "%s:%d:%d: atlint: %s\n", output.ScrubPath(f.Pos.File), f.Pos.Line, f.Pos.Column, output.Scrub(fmt.Sprintf(format, args...)))
 	}
 
 	var conflicts []*finding           // findings whose fix conflicts with one accepted
@@ -55,7 +65,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 			continue
 		}
 		fix := f.Fixes[0]
-		perFile, err := r.resolve(fix)
+		perFile, err := x.resolve(fix)
 		if err != nil {
 			note(f, "fix %q skipped: %v", fix.Message, err)
 			continue
@@ -63,18 +73,18 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		ok := true
 		for _, file := range sortedKeys(perFile) {
 			edits := perFile[file]
-			if why := r.notEditable(file); why != "" {
+			if why := x.notEditable(file); why != "" {
 				note(f, "fix %q skipped: %s", fix.Message, why)
 				ok = false
 				break
 			}
 			gen, seen := generated[file]
 			if !seen {
-				gen = r.isGenerated(file)
+				gen = x.isGenerated(file)
 				generated[file] = gen
 			}
 			if gen {
-				note(f, "fix %q skipped: %s is generated", fix.Message, r.relPath(file))
+				note(f, "fix %q skipped: %s is generated", fix.Message, x.wd.rel(file))
 				ok = false
 				break
 			}
@@ -97,7 +107,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 	// Write the files one at a time, each atomically. An interrupt (^C,
 	// SIGTERM) lets the file being written finish and stops there.
 	var interrupted chan os.Signal
-	if r.opts.fix && len(accepted) > 0 {
+	if x.write && len(accepted) > 0 {
 		interrupted = make(chan os.Signal, 1)
 		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
 		defer signal.Stop(interrupted)
@@ -106,7 +116,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 	files := sortedKeys(accepted)
 	orig := map[string][]byte{}
 	for _, file := range files {
-		if src, err := r.source(file); err == nil {
+		if src, err := x.wd.read(file); err == nil {
 			orig[file] = src
 		}
 	}
@@ -122,25 +132,25 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 		if failed[file] {
 			continue
 		}
-		src, err := r.source(file)
+		src, err := x.wd.read(file)
 		if err != nil {
 			failed[file] = true
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
-		out, err := r.rewrite(file, src, accepted[file])
+		out, err := x.rewrite(file, src, accepted[file])
 		if err != nil {
 			failed[file] = true
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
-		rel := r.relPath(file)
+		rel := x.wd.rel(file)
 		if bytes.Equal(out, src) {
 			continue
 		}
-		if r.opts.diff {
+		if !x.write {
 			res.files = append(res.files, rel)
-			fmt.Fprint(r.env.Stdout, redactDiff(unifiedDiff(rel, src, out), src, out))
+			fmt.Fprint(x.stdout, redactDiff(unifiedDiff(rel, src, out), src, out))
 			continue
 		}
 		if err := writeFileAtomic(file, out); err != nil {
@@ -149,7 +159,7 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 			continue
 		}
 		res.files = append(res.files, rel)
-		r.sources[file] = out
+		x.wd.contents[file] = out
 	}
 	// A finding is fixed when every file its fix edits was written; the
 	// others stay in the report, in their order.
@@ -183,12 +193,12 @@ func (r *run) applyFixes(fs []*finding) (fixResult, error) {
 			res.unfixed = append(res.unfixed, f)
 		}
 	}
-	if r.opts.fix && (res.fixed > 0 || len(failed) > 0) {
+	if x.write && (res.fixed > 0 || len(failed) > 0) {
 		msg := fmt.Sprintf("atlint: fixed %s in %s", plural(res.fixed, "finding"), plural(len(res.files), "file"))
 		if len(failed) > 0 {
 			msg += fmt.Sprintf("; %s with fixes left unchanged", plural(len(failed), "file"))
 		}
-		fmt.Fprintln(r.env.Stderr, msg)
+		fmt.Fprintln(x.stderr, msg)
 	}
 	return res, firstErr
 }
@@ -218,17 +228,14 @@ func cmpErr(first, err error) error {
 
 // resolve groups the edits of a fix by absolute file name, checking their
 // offsets against the file content.
-func (r *run) resolve(fix output.Fix) (map[string][]edit, error) {
+func (x *fixer) resolve(fix output.Fix) (map[string][]edit, error) {
 	m := map[string][]edit{}
 	for _, e := range fix.Edits {
-		file := e.Pos.File
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(r.env.Dir, file)
-		}
+		file := x.wd.abs(e.Pos.File)
 		if e.End.File != e.Pos.File {
 			return nil, fmt.Errorf("an edit spans two files")
 		}
-		src, err := r.source(file)
+		src, err := x.wd.read(file)
 		if err != nil {
 			return nil, err
 		}
@@ -288,7 +295,7 @@ func overlaps(a, b edit) bool {
 // endings keeps them: the edits' new lines become CRLF, and the file counts
 // as gofmt-clean when it is once its line endings are LF (gofmt writes LF),
 // so an added import is sorted into place.
-func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
+func (x *fixer) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
 	crlf := isCRLF(src)
 	var b bytes.Buffer
 	last := 0
@@ -304,7 +311,7 @@ func (r *run) rewrite(file string, src []byte, edits []edit) ([]byte, error) {
 	b.Write(src[last:])
 	out := b.Bytes()
 	if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ParseComments|parser.SkipObjectResolution); err != nil {
-		return nil, fmt.Errorf("%s: the fixes would not parse (%v); file left unchanged", r.relPath(file), err)
+		return nil, fmt.Errorf("%s: the fixes would not parse (%v); file left unchanged", x.wd.rel(file), err)
 	}
 	lf := func(b []byte) []byte {
 		if crlf {
@@ -331,121 +338,11 @@ func isCRLF(src []byte) bool {
 
 // isGenerated reports whether the file has a "Code generated ... DO NOT
 // EDIT." comment (ast.IsGenerated).
-func (r *run) isGenerated(file string) bool {
-	src, err := r.source(file)
+func (x *fixer) isGenerated(file string) bool {
+	src, err := x.wd.read(file)
 	if err != nil {
 		return false
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ParseComments|parser.PackageClauseOnly)
 	return err == nil && ast.IsGenerated(f)
-}
-
-// redactDiff redacts the credentials in every line of a diff, removed,
-// added and context lines alike (gofmt may re-emit a neighbouring line
-// that holds a silenced token; a rewritten URL may keep a token in its
-// query string). The secrets are those output.Scrub finds in the string
-// literals of sources (the file before and after), folded over
-// concatenations so that a token split into pieces ("ATATT3xF" + "…", one
-// piece a line) is found too: each piece is redacted wherever it appears.
-// Credentials that atlassian.ScanContext recognizes elsewhere in a line
-// (in a comment) are redacted as well. Such a diff is for
-// review (patch rejects a redacted line; -fix applies the fixes).
-func redactDiff(d string, sources ...[]byte) string {
-	pieces := map[string]string{} // piece of a split secret → its replacement
-	for _, src := range sources {
-		splitSecrets(src, pieces)
-	}
-	keys := sortedKeys(pieces)
-	sort.SliceStable(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
-	lines := strings.SplitAfter(d, "\n")
-	for i, l := range lines {
-		if l == "" || l[0] == '@' {
-			continue
-		}
-		for _, k := range keys {
-			l = strings.ReplaceAll(l, k, pieces[k])
-		}
-		ms := atlassian.ScanContext(l)
-		for j := len(ms) - 1; j >= 0; j-- {
-			m := ms[j]
-			l = l[:m.Start] + atlassian.Redact(m.Token) + l[m.End:]
-		}
-		lines[i] = l
-	}
-	return strings.Join(lines, "")
-}
-
-// splitSecrets finds the secrets in the folded values of the string
-// concatenations of a Go file and records, for each literal that holds a
-// part of one, that part (4 bytes or more) and its replacement: the
-// redacted secret for the part it starts with, an ellipsis for the others.
-func splitSecrets(src []byte, pieces map[string]string) {
-	f, _ := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
-	if f == nil {
-		return
-	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.BinaryExpr:
-			if x.Op != token.ADD {
-				return true
-			}
-		case *ast.BasicLit:
-			if x.Kind != token.STRING {
-				return true
-			}
-		default:
-			return true
-		}
-		b := n.(ast.Expr)
-		type term struct {
-			raw, val string
-			off      int
-		}
-		var terms []term
-		var val strings.Builder
-		var walk func(e ast.Expr) bool
-		walk = func(e ast.Expr) bool {
-			switch e := e.(type) {
-			case *ast.ParenExpr:
-				return walk(e.X)
-			case *ast.BinaryExpr:
-				return e.Op == token.ADD && walk(e.X) && walk(e.Y)
-			case *ast.BasicLit:
-				v, err := strconv.Unquote(e.Value)
-				if e.Kind != token.STRING || err != nil {
-					return false
-				}
-				terms = append(terms, term{e.Value, v, val.Len()})
-				val.WriteString(v)
-				return true
-			}
-			return false
-		}
-		if !walk(b) {
-			return true // not all literals: look at the operands
-		}
-		v := val.String()
-		for _, sp := range output.SecretSpans(v) {
-			for _, t := range terms {
-				from, to := max(sp[0], t.off), min(sp[1], t.off+len(t.val))
-				if from >= to {
-					continue
-				}
-				piece := t.val[from-t.off : to-t.off]
-				if !strings.Contains(t.raw, piece) {
-					piece = t.raw[1 : len(t.raw)-1] // escapes: the whole literal
-				}
-				if len(piece) < 4 {
-					continue
-				}
-				if from == sp[0] {
-					pieces[piece] = atlassian.Redact(v[sp[0]:sp[1]])
-				} else if _, ok := pieces[piece]; !ok {
-					pieces[piece] = "…"
-				}
-			}
-		}
-		return false
-	})
 }

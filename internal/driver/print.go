@@ -1,169 +1,104 @@
 package driver
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
-	"github.com/atlint/atlint/baseline"
 	"github.com/atlint/atlint/output"
 )
 
-// plain returns the output.Findings of fs.
-func plain(fs []*finding) []output.Finding {
-	out := make([]output.Finding, len(fs))
-	for i, f := range fs {
-		out[i] = f.Finding
-	}
-	return out
+// printer is the print stage: it writes the findings in the chosen format
+// (text on stderr; JSON, SARIF or go vet's JSON on stdout), and the SARIF
+// file of -sarif.
+type printer struct {
+	wd             *workdir
+	opts           *options // -format, -json, -sarif
+	stdout, stderr io.Writer
+	meta           output.Meta
 }
 
-// setFingerprints fills the fingerprints of fs (output.SetFingerprints
-// numbers findings on identical lines).
-func setFingerprints(fs []*finding) {
-	p := plain(fs)
-	output.SetFingerprints(p)
-	for i := range fs {
-		fs[i].Fingerprint = p[i].Fingerprint
-	}
-}
-
-// print writes the findings in the chosen format, and the SARIF file of
-// -sarif.
-func (r *run) print(fs []*finding) error {
-	meta := output.Meta{ToolVersion: Version(), SrcRoot: r.env.Dir, Errors: r.toolErrors}
-	if r.opts.sarifFile != "" {
-		name := r.opts.sarifFile
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(r.env.Dir, name)
-		}
-		f, err := os.Create(name)
+func (p *printer) print(fs []*finding) error {
+	if name := p.opts.sarifFile; name != "" {
+		f, err := os.Create(p.wd.abs(name))
 		if err != nil {
 			return err
 		}
-		err = r.writeSARIF(f, fs, meta)
+		err = p.writeSARIF(f, fs)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("writing %s: %v", r.opts.sarifFile, err)
+			return fmt.Errorf("writing %s: %v", name, err)
 		}
 	}
 	switch {
-	case r.opts.vetJSON:
-		return writeVetJSON(r.env.Stdout, fs)
-	case r.opts.format == "json":
-		return output.WriteJSON(r.env.Stdout, plain(fs), meta)
-	case r.opts.format == "sarif":
-		return r.writeSARIF(r.env.Stdout, fs, meta)
+	case p.opts.vetJSON:
+		// As go vet -json prints them, grouped by the package whose
+		// analysis reported them; paths relative, like the text output.
+		tree := output.VetTree{}
+		for _, f := range fs {
+			tree.Add(f.pkgID, f.Finding)
+		}
+		return tree.Write(p.stdout)
+	case p.opts.format == "json":
+		return output.WriteJSON(p.stdout, plain(fs), p.meta)
+	case p.opts.format == "sarif":
+		return p.writeSARIF(p.stdout, fs)
 	}
-	return output.WriteText(r.env.Stderr, plain(fs))
+	return output.WriteText(p.stderr, plain(fs))
 }
 
-func (r *run) writeSARIF(w io.Writer, fs []*finding, meta output.Meta) error {
-	src := func(file string) ([]byte, error) {
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(r.env.Dir, file)
-		}
-		return r.source(file)
-	}
-	return output.WriteSARIF(w, plain(fs), output.RuleInfos(), meta, src)
+func (p *printer) writeSARIF(w io.Writer, fs []*finding) error {
+	src := func(file string) ([]byte, error) { return p.wd.read(p.wd.abs(file)) }
+	return output.WriteSARIF(w, plain(fs), output.RuleInfos(), p.meta, src)
 }
 
-// writeBaseline records the findings in a baseline file.
-func (r *run) writeBaseline(fs []*finding) error {
-	return baseline.Write(r.abs(r.opts.baselineWrite), plain(fs))
+// summary prints the end-of-run line on a terminal, and the timing table
+// with -timing.
+func (r *run) summary(fs []*finding, an *runner) {
+	total := time.Since(r.start)
+	if r.env.Terminal {
+		byRule := map[string]int{}
+		for _, f := range fs {
+			byRule[f.RuleID]++
+		}
+		var parts []string
+		for _, id := range sortedKeys(byRule) {
+			parts = append(parts, fmt.Sprintf("%s %d", id, byRule[id]))
+		}
+		detail := ""
+		if len(parts) > 0 {
+			detail = " (" + strings.Join(parts, ", ") + ")"
+		}
+		fmt.Fprintf(r.env.Stderr, "atlint: %s analysed, %s%s in %v\n",
+			plural(r.packages, "package"), plural(len(fs), "finding"), detail, total.Round(time.Millisecond))
+	}
+	if c := r.cache; c != nil && (r.opts.timing || r.opts.verbose) {
+		fmt.Fprintf(r.env.Stderr, "atlint: result cache: %d hits, %d misses, %d stored (listing %v, keys %v)\n",
+			c.hits, c.misses, c.stores, c.listTime.Round(time.Millisecond), c.keyTime.Round(time.Millisecond))
+	}
+	if r.opts.timing {
+		var sum time.Duration
+		for _, d := range an.perAnalyzer {
+			sum += d
+		}
+		fmt.Fprintf(r.env.Stderr, "atlint: timing: total %v, load %v, analysis %v (wall), analyzers %v (cpu sum)\n",
+			total.Round(time.Microsecond), r.loadTime.Round(time.Microsecond), an.time.Round(time.Microsecond), sum.Round(time.Microsecond))
+		names := sortedKeys(an.perAnalyzer)
+		sort.SliceStable(names, func(i, j int) bool { return an.perAnalyzer[names[i]] > an.perAnalyzer[names[j]] })
+		for _, n := range names {
+			fmt.Fprintf(r.env.Stderr, "atlint: timing: %-14s %v\n", n, an.perAnalyzer[n].Round(time.Microsecond))
+		}
+	}
 }
 
-// filterBaseline drops the findings the baseline file records.
-func (r *run) filterBaseline(fs []*finding) ([]*finding, int, error) {
-	b, err := baseline.Load(r.abs(r.opts.baseline))
-	if err != nil {
-		return nil, 0, err
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	fresh, suppressed := b.Filter(plain(fs))
-	// Filter keeps the order and the fingerprints: map back by fingerprint
-	// and position.
-	type key struct {
-		fp   string
-		file string
-		off  int
-	}
-	byKey := map[key]*finding{}
-	for _, f := range fs {
-		byKey[key{f.Fingerprint, f.Pos.File, f.Pos.Offset}] = f
-	}
-	out := make([]*finding, 0, len(fresh))
-	for _, f := range fresh {
-		if wf, ok := byKey[key{f.Fingerprint, f.Pos.File, f.Pos.Offset}]; ok {
-			out = append(out, wf)
-		}
-	}
-	return out, suppressed, nil
-}
-
-// abs resolves a file name given on the command line against the working
-// directory.
-func (r *run) abs(name string) string {
-	if filepath.IsAbs(name) {
-		return name
-	}
-	return filepath.Join(r.env.Dir, name)
-}
-
-// The shape go vet -json prints (golang.org/x/tools/go/analysis/internal
-// analysisflags): package ID → analyzer name → diagnostics.
-type (
-	vetDiagnostic struct {
-		Category       string   `json:"category,omitempty"`
-		Posn           string   `json:"posn"`
-		End            string   `json:"end"`
-		Message        string   `json:"message"`
-		SuggestedFixes []vetFix `json:"suggested_fixes,omitempty"`
-	}
-	vetFix struct {
-		Message string    `json:"message"`
-		Edits   []vetEdit `json:"edits"`
-	}
-	vetEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-)
-
-// writeVetJSON prints the findings as go vet -json does. Paths are relative
-// to the working directory, like the text output.
-func writeVetJSON(w io.Writer, fs []*finding) error {
-	tree := map[string]map[string][]vetDiagnostic{}
-	for _, f := range fs {
-		d := vetDiagnostic{
-			Category: f.RuleID,
-			Posn:     fmt.Sprintf("%s:%d:%d", f.Pos.File, f.Pos.Line, f.Pos.Column),
-			End:      fmt.Sprintf("%s:%d:%d", f.End.File, f.End.Line, f.End.Column),
-			Message:  output.Scrub(f.Message),
-		}
-		for _, fix := range f.Fixes {
-			vf := vetFix{Message: output.Scrub(fix.Message), Edits: []vetEdit{}}
-			for _, e := range fix.Edits {
-				vf.Edits = append(vf.Edits, vetEdit{Filename: e.Pos.File, Start: e.Pos.Offset, End: e.End.Offset, New: e.NewText})
-			}
-			d.SuggestedFixes = append(d.SuggestedFixes, vf)
-		}
-		byAnalyzer := tree[f.pkgID]
-		if byAnalyzer == nil {
-			byAnalyzer = map[string][]vetDiagnostic{}
-			tree[f.pkgID] = byAnalyzer
-		}
-		byAnalyzer[f.Analyzer] = append(byAnalyzer[f.Analyzer], d)
-	}
-	b, err := json.MarshalIndent(tree, "", "\t")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
+	return fmt.Sprintf("%d %ss", n, noun)
 }
