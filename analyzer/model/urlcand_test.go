@@ -175,4 +175,3 @@ func TestURLCandidates(t *testing.T) {
 		}
 	}
 }
-
