@@ -310,7 +310,7 @@ func (ck *checker) roots(e ast.Expr, depth int) map[types.Object]bool {
 	out := map[types.Object]bool{}
 	var walk func(e ast.Expr, depth int)
 	walk = func(e ast.Expr, depth int) {
-		if e == nil || depth > 8 {
+		if e == nil || depth > model.MaxDepth {
 			return
 		}
 		switch n := ast.Unparen(e).(type) {

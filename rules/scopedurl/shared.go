@@ -24,8 +24,6 @@ type shareCheck struct {
 	memo map[types.Object]ast.Node // objects -> a use that is not a request URL (nil: none)
 }
 
-// maxShareDepth bounds how far the uses of a literal are followed.
-const maxShareDepth = 6
 
 // otherUse returns a node where the value of lit flows into something other
 // than a reported request's URL, or nil when every use is such a URL.
@@ -84,7 +82,7 @@ func (sc *shareCheck) from(c inspector.Cursor, depth int) ast.Node {
 		}
 		return c.Node()
 	}
-	if depth > maxShareDepth {
+	if depth > model.MaxDepth {
 		return c.Node()
 	}
 	for _, obj := range objs {
