@@ -194,28 +194,7 @@ func (t *tmpl) templates1(e ast.Expr, depth int) []Candidate {
 		if n.Op != token.ADD {
 			return t.holes()
 		}
-		// A chain a + b + c costs one level of the depth budget, however
-		// long it is.
-		var ops []ast.Expr
-		for {
-			ops = append(ops, n.Y)
-			l, ok := ast.Unparen(n.X).(*ast.BinaryExpr)
-			if !ok || l.Op != token.ADD {
-				ops = append(ops, n.X)
-				break
-			}
-			if _, isConst := ConstString(x.info, l); isConst {
-				ops = append(ops, l)
-				break
-			}
-			t.saw(n.X)
-			n = l
-		}
-		out := t.templates(ops[len(ops)-1], depth+1)
-		for i := len(ops) - 2; i >= 0; i-- {
-			out = cross(out, t.templates(ops[i], depth+1))
-		}
-		return out
+		return t.concat(n, depth)
 	case *ast.CallExpr:
 		return t.callTemplates(n, depth)
 	case *ast.StarExpr:
@@ -245,6 +224,24 @@ func (t *tmpl) templates1(e ast.Expr, depth int) []Candidate {
 		return out
 	}
 	return t.holes()
+}
+
+// concat returns the templates of a + b: a chain a + b + c costs one
+// level of the depth budget, however long it is.
+func (t *tmpl) concat(n *ast.BinaryExpr, depth int) []Candidate {
+	var out []Candidate
+	if l, ok := ast.Unparen(n.X).(*ast.BinaryExpr); ok && l.Op == token.ADD && !isConst(t.x.info, l) {
+		t.saw(n.X)
+		out = t.concat(l, depth)
+	} else {
+		out = t.templates(n.X, depth+1)
+	}
+	return cross(out, t.templates(n.Y, depth+1))
+}
+
+func isConst(info *types.Info, e ast.Expr) bool {
+	_, ok := ConstString(info, e)
+	return ok
 }
 
 // tagDefaults returns the values of the default and envDefault tags of

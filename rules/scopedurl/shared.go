@@ -24,7 +24,6 @@ type shareCheck struct {
 	memo map[types.Object]ast.Node // objects -> a use that is not a request URL (nil: none)
 }
 
-
 // otherUse returns a node where the value of lit flows into something other
 // than a reported request's URL, or nil when every use is such a URL.
 func (sc *shareCheck) otherUse(lit *ast.BasicLit) ast.Node {
