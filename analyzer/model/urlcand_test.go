@@ -175,3 +175,24 @@ func TestURLCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTemplate(t *testing.T) {
+	for _, tc := range []struct {
+		in           string
+		origin, path string
+	}{
+		{"https://mysite.atlassian.net/rest/api/3/issue/{}?x=1", "https://mysite.atlassian.net", "/rest/api/3/issue/{}"},
+		{"https://{}.atlassian.net", "https://{}.atlassian.net", ""},
+		{"{}/rest/api/3/search", "", "/rest/api/3/search"},
+		{"{}://{}/2.0/repositories/{}", "", "/2.0/repositories/{}"},
+		{"{}://{}", "", ""},
+		{"ftp://example.com/x", "", ""},
+		{"{}", "", ""},
+		{"rest/api/3", "", ""},
+	} {
+		u := model.ParseTemplate(tc.in)
+		if got, want := [2]string{u.Origin, u.Path}, [2]string{tc.origin, tc.path}; got != want {
+			t.Errorf("ParseTemplate(%q) = origin %q path %q, want %q %q", tc.in, got[0], got[1], want[0], want[1])
+		}
+	}
+}

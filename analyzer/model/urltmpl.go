@@ -39,16 +39,25 @@ func ParseTemplate(t string) URL {
 	rest := t
 	if i := strings.Index(t, "://"); i > 0 {
 		scheme := strings.ToLower(t[:i])
-		if scheme != "http" && scheme != "https" {
+		if scheme == Hole {
+			// "{}://{}/rest/api/3": an unknown scheme and host, which
+			// may hold a path prefix too, as in "{}/rest/api/3".
+			end := strings.IndexAny(t[i+3:], "/?#")
+			if end < 0 {
+				return u
+			}
+			rest = t[i+3+end:]
+		} else if scheme != "http" && scheme != "https" {
 			return u
+		} else {
+			end := strings.IndexAny(t[i+3:], "/?#")
+			if end < 0 {
+				u.Origin = t
+				return u
+			}
+			u.Origin = t[:i+3+end]
+			rest = t[i+3+end:]
 		}
-		end := strings.IndexAny(t[i+3:], "/?#")
-		if end < 0 {
-			u.Origin = t
-			return u
-		}
-		u.Origin = t[:i+3+end]
-		rest = t[i+3+end:]
 	} else if strings.HasPrefix(t, Hole+"/") {
 		rest = t[len(Hole):]
 	}
