@@ -17,6 +17,7 @@ import (
 const candSrc = "package bench\n\n" + `import (
 	"fmt"
 	"net/url"
+	"strings"
 )
 
 func probe(string) {}
@@ -39,6 +40,7 @@ func f(key, site string, n int, c config) {
 	j, _ := url.JoinPath("https://jp.atlassian.net/", "/rest", key)
 	probe(j)
 	probe(c.Site)
+	probe(strings.TrimSuffix("https://ts.atlassian.net/wiki/", "/wiki/") + "/wiki/api/v2")
 }
 
 func call(u string) { probe(u) }
@@ -71,7 +73,7 @@ type cand struct {
 // candidate is written: escapes and raw strings map to their source text,
 // constants concatenated across lines keep each literal, fmt.Sprintf keeps
 // the format's literal around its verbs, url.URL fields and url.JoinPath
-// add separators no literal writes, a struct tag default is constant text
+// add separators no literal writes, strings.TrimSuffix cuts the literal, a struct tag default is constant text
 // of no literal, and a value that a _test.go file passes is marked Test.
 func TestURLCandidates(t *testing.T) {
 	p := atltest.CheckSource(t, map[string]string{"a.go": candSrc, "a_test.go": candTestSrc})
@@ -143,6 +145,9 @@ func TestURLCandidates(t *testing.T) {
 			Prefix: "https://jp.atlassian.net/rest/", LitAt: "https://jp.atlassian.net"}},
 		{{Template: "https://tag.atlassian.net", Segs: []seg{{"https://tag.atlassian.net", "-"}},
 			Prefix: "https://tag.atlassian.net", Complete: true}},
+		{{Template: "https://ts.atlassian.net/wiki/api/v2", Segs: []seg{
+			{"https://ts.atlassian.net", "https://ts.atlassian.net"}, {"/wiki/api/v2", "/wiki/api/v2"}},
+			Prefix: "https://ts.atlassian.net/wiki/api/v2", Complete: true, LitAt: "https://ts.atlassian.net"}},
 		{
 			{Template: "https://main.atlassian.net", Segs: []seg{{"https://main.atlassian.net", "https://main.atlassian.net"}},
 				Prefix: "https://main.atlassian.net", Complete: true, LitAt: "https://main.atlassian.net"},

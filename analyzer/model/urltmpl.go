@@ -80,8 +80,8 @@ func (r *Result) URLs(info *types.Info, e ast.Expr) []URL {
 }
 
 // URLCandidates returns the candidate values of a string expression e as
-// [Result.URLs] evaluates them, before duplicate templates are merged, in
-// evaluation order, each with where its bytes are written ([Candidate.Segs])
+// [Result.URLs] evaluates them, in evaluation order and before URLs merges
+// those with the same template, each with where its bytes are written ([Candidate.Segs])
 // and whether any part comes from a test file. When visited is not nil,
 // every expression the evaluation looks at is added to it.
 func (r *Result) URLCandidates(info *types.Info, e ast.Expr, visited map[ast.Node]bool) []Candidate {
@@ -378,9 +378,12 @@ func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []Candidate {
 	case pkg == "strings" && recv == "" && (name == "TrimSuffix" || name == "TrimRight") && len(args) == 2:
 		cut, _ := ConstString(x.info, args[1])
 		out := t.templates(args[0], depth+1)
-		if cut == "/" {
-			for k := range out {
-				out[k] = trimRight(out[k], "/")
+		for k, c := range out {
+			switch {
+			case cut == "/":
+				out[k] = trimRight(c, "/")
+			case name == "TrimSuffix" && cut != "" && strings.HasSuffix(c.Template, cut):
+				out[k] = c.slice(0, len(c.Template)-len(cut))
 			}
 		}
 		return out
