@@ -1,7 +1,9 @@
 package model_test
 
 import (
+	"fmt"
 	"go/ast"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,6 +200,42 @@ func TestParseTemplate(t *testing.T) {
 		u := model.ParseTemplate(tc.in)
 		if got, want := [2]string{u.Origin, u.Path}, [2]string{tc.origin, tc.path}; got != want {
 			t.Errorf("ParseTemplate(%q) = origin %q path %q, want %q %q", tc.in, got[0], got[1], want[0], want[1])
+		}
+	}
+}
+
+// TestURLCandidatesLongChain: a constant concatenation of many literals
+// keeps one segment per literal, in order (and is folded in linear time).
+func TestURLCandidatesLongChain(t *testing.T) {
+	const n = 20000
+	var b strings.Builder
+	b.WriteString("package bench\n\nfunc probe(string) {}\n\nfunc f() {\n\tprobe(\"https://long.atlassian.net\"")
+	for i := range n - 1 {
+		fmt.Fprintf(&b, " +\n\t\t\"/p%d\"", i)
+	}
+	b.WriteString(")\n}\n")
+	p := atltest.CheckSource(t, map[string]string{"a.go": b.String()})
+	pass := p.Pass(t, nil, inspect.Analyzer, model.Analyzer)
+	m := pass.ResultOf[model.Analyzer].(*model.Result)
+	for c := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		cs := m.URLCandidates(p.Info, call.Args[0], nil)
+		if len(cs) != 1 || len(cs[0].Segs) != n {
+			t.Fatalf("%d candidates, %d segments; want 1 candidate of %d", len(cs), len(cs[0].Segs), n)
+		}
+		at := 0
+		for i, s := range cs[0].Segs {
+			want := fmt.Sprintf("/p%d", i-1)
+			if i == 0 {
+				want = "https://long.atlassian.net"
+			}
+			if got := cs[0].Template[at : at+s.N]; got != want || s.Lit == nil || s.Lit.Value != strconv.Quote(want) {
+				t.Fatalf("segment %d = %q from %v, want %q from its literal", i, got, s.Lit, want)
+			}
+			at += s.N
+		}
+		if lit, _ := cs[0].LitAt(len("https://long.atlassian.net")); lit == nil {
+			t.Error("the origin's literal is not found")
 		}
 	}
 }

@@ -303,14 +303,36 @@ func (t *tmpl) constant(e ast.Expr, val string, depth int) Candidate {
 		}
 		return c
 	case *ast.BinaryExpr:
-		if n.Op == token.ADD {
-			l, okl := ConstString(t.x.info, n.X)
-			r, okr := ConstString(t.x.info, n.Y)
-			if okl && okr && l+r == val {
-				c := t.constant(ast.Unparen(n.X), l, depth)
-				d := t.constant(ast.Unparen(n.Y), r, depth)
-				return Candidate{Template: val, Segs: append(c.Segs[:len(c.Segs):len(c.Segs)], d.Segs...), Test: c.Test || d.Test}
+		// The operands of a chain a + b + c, in one pass: a long chain
+		// costs linear time.
+		var ops []ast.Expr
+		for n.Op == token.ADD {
+			ops = append(ops, ast.Unparen(n.Y))
+			l, ok := ast.Unparen(n.X).(*ast.BinaryExpr)
+			if !ok {
+				ops = append(ops, ast.Unparen(n.X))
+				break
 			}
+			t.saw(l)
+			n = l
+		}
+		if n.Op != token.ADD {
+			break
+		}
+		c := Candidate{Template: val}
+		at := 0
+		for i := len(ops) - 1; i >= 0; i-- {
+			v, ok := ConstString(t.x.info, ops[i])
+			if !ok || !strings.HasPrefix(val[at:], v) {
+				return t.text(val)
+			}
+			d := t.constant(ops[i], v, depth)
+			c.Segs = append(c.Segs, d.Segs...)
+			c.Test = c.Test || d.Test
+			at += len(v)
+		}
+		if at == len(val) {
+			return c
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if c, ok := ObjectOf(t.x.info, n).(*types.Const); ok && depth <= MaxDepth {
