@@ -51,6 +51,7 @@ type Value struct {
 // reachIndex is the package-wide index behind [Result.Reaches] and
 // [Result.Values], built on first use.
 type reachIndex struct {
+	res     *Result
 	info    *types.Info
 	in      *inspector.Inspector
 	assigns map[types.Object][]Value            // variables and fields -> assigned values
@@ -110,6 +111,7 @@ func (r *Result) Uses(info *types.Info, obj types.Object) []inspector.Cursor {
 func (r *Result) reachIdx(info *types.Info) *reachIndex {
 	r.reachOnce.Do(func() {
 		x := &reachIndex{
+			res:     r,
 			info:    info,
 			in:      r.Inspector,
 			assigns: map[types.Object][]Value{},
@@ -204,6 +206,11 @@ func (x *reachIndex) build() {
 			}
 		}
 	}
+}
+
+// inTest reports whether n lies in a _test.go file or in testdata.
+func (x *reachIndex) inTest(n ast.Node) bool {
+	return x.res.FileOf(n.Pos()).IsTest()
 }
 
 // paramVars yields the named parameters of a function type with their

@@ -367,8 +367,8 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 		}
 		q.MethodExpr, q.URLExpr, q.Client = args[mi], args[ui], sel.X
 		q.Method, q.MethodExpr = x.methodOf(q.MethodExpr, bind)
-		rels := x.tmpl(bind).templates(q.URLExpr, 0)
-		q.URLs = urlsOf(x.joinClient(q.Client, rels))
+		rels := templatesOf(x.tmpl(bind).templates(q.URLExpr, 0))
+		q.URLs = urlsOf(candidates(x.joinClient(q.Client, rels)))
 		q.Creds = x.credsOf(x.clientSinks(q.Client, byCall))
 		return q
 	}
@@ -380,7 +380,7 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 		// A service method atlint's tables do not know: a request whose
 		// method and path are unknown.
 		q.Client = x.clientOf(sel.X)
-		q.URLs = urlsOf([]string{Hole})
+		q.URLs = []URL{ParseTemplate(Hole)}
 		if q.Client != nil {
 			q.Creds = x.credsOf(x.clientSinks(q.Client, byCall))
 		}
@@ -392,7 +392,7 @@ func (x *reachIndex) callRequest(call *ast.CallExpr, byCall map[*ast.CallExpr][]
 	for i, p := range op.paths {
 		rels[i] = holePath(p)
 	}
-	q.URLs = urlsOf(x.joinClient(q.Client, rels))
+	q.URLs = urlsOf(candidates(x.joinClient(q.Client, rels)))
 	if lib == LibGoBitbucket {
 		// go-bitbucket's default base; the table's paths carry /2.0.
 		for i, u := range q.URLs {
@@ -507,11 +507,11 @@ func (x *reachIndex) joinClient(client ast.Expr, rels []string) []string {
 				continue
 			}
 			if arg := clientBaseArg(x.info, call); arg != nil {
-				bs = append(bs, x.tmpl(nil).templates(arg, 1)...)
+				bs = append(bs, templatesOf(x.tmpl(nil).templates(arg, 1))...)
 			}
 		}
 		if len(bs) > 0 {
-			bases = capStrings(dedupe(bs))
+			bases = capStrings(dedupeStrings(bs))
 		}
 	}
 	var out []string
@@ -523,7 +523,47 @@ func (x *reachIndex) joinClient(client ast.Expr, rels []string) []string {
 			out = append(out, JoinBase(b, r))
 		}
 	}
-	return capStrings(dedupe(out))
+	return capStrings(dedupeStrings(out))
+}
+
+// templatesOf returns the templates of candidates.
+func templatesOf(cs []Candidate) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Template
+	}
+	return out
+}
+
+// candidates returns candidates of templates, without Segs.
+func candidates(ts []string) []Candidate {
+	out := make([]Candidate, len(ts))
+	for i, t := range ts {
+		out[i] = Candidate{Template: t}
+	}
+	return out
+}
+
+func capStrings(ts []string) []string {
+	if len(ts) > MaxCandidates {
+		return ts[:MaxCandidates]
+	}
+	return ts
+}
+
+func dedupeStrings(ts []string) []string {
+	if len(ts) < 2 {
+		return ts
+	}
+	seen := make(map[string]bool, len(ts))
+	out := ts[:0]
+	for _, t := range ts {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // clientBaseArg returns the base-URL argument of a go-jira NewClient or
@@ -568,7 +608,7 @@ func (x *reachIndex) litRequest(c inspector.Cursor, lit *ast.CompositeLit) *Requ
 	if q.URLExpr != nil {
 		q.URLs = urlsOf(x.tmpl(nil).urlObjTemplates(q.URLExpr, 0))
 	} else {
-		q.URLs = urlsOf([]string{Hole})
+		q.URLs = []URL{ParseTemplate(Hole)}
 	}
 	q.Creds = x.credsOf(x.litSinks[lit])
 	return q

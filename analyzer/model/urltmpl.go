@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 )
 
@@ -38,16 +39,25 @@ func ParseTemplate(t string) URL {
 	rest := t
 	if i := strings.Index(t, "://"); i > 0 {
 		scheme := strings.ToLower(t[:i])
-		if scheme != "http" && scheme != "https" {
+		if scheme == Hole {
+			// "{}://{}/rest/api/3": an unknown scheme and host, which
+			// may hold a path prefix too, as in "{}/rest/api/3".
+			end := strings.IndexAny(t[i+3:], "/?#")
+			if end < 0 {
+				return u
+			}
+			rest = t[i+3+end:]
+		} else if scheme != "http" && scheme != "https" {
 			return u
+		} else {
+			end := strings.IndexAny(t[i+3:], "/?#")
+			if end < 0 {
+				u.Origin = t
+				return u
+			}
+			u.Origin = t[:i+3+end]
+			rest = t[i+3+end:]
 		}
-		end := strings.IndexAny(t[i+3:], "/?#")
-		if end < 0 {
-			u.Origin = t
-			return u
-		}
-		u.Origin = t[:i+3+end]
-		rest = t[i+3+end:]
 	} else if strings.HasPrefix(t, Hole+"/") {
 		rest = t[len(Hole):]
 	}
@@ -69,19 +79,30 @@ func (r *Result) URLs(info *types.Info, e ast.Expr) []URL {
 	return urlsOf(r.reachIdx(info).tmpl(nil).templates(e, 0))
 }
 
+// URLCandidates returns the candidate values of a string expression e as
+// [Result.URLs] evaluates them, in evaluation order and before URLs merges
+// those with the same template, each with where its bytes are written ([Candidate.Segs])
+// and whether any part comes from a test file. When visited is not nil,
+// every expression the evaluation looks at is added to it.
+func (r *Result) URLCandidates(info *types.Info, e ast.Expr, visited map[ast.Node]bool) []Candidate {
+	t := r.reachIdx(info).tmpl(nil)
+	t.pos, t.visit = true, visited
+	return t.templates(e, 0)
+}
+
 // urlsOf returns the URL templates of the requests' URL expressions:
 // each candidate value once, at most MaxCandidates, templates that are
 // only holes dropped when a better one exists, and a template with an
 // unknown origin dropped when another has the same path and an origin.
-func urlsOf(ts []string) []URL {
+func urlsOf(cs []Candidate) []URL {
 	var out []URL
 	seen := map[string]bool{}
-	for _, t := range ts {
-		if seen[t] {
+	for _, c := range cs {
+		if seen[c.Template] {
 			continue
 		}
-		seen[t] = true
-		out = append(out, ParseTemplate(t))
+		seen[c.Template] = true
+		out = append(out, ParseTemplate(c.Template))
 	}
 	if len(out) <= 1 {
 		return out
@@ -107,34 +128,88 @@ func urlsOf(ts []string) []URL {
 
 // A tmpl evaluates URL templates, with parameter bindings when it
 // evaluates a request for one call of the function that makes it.
+//
+// With pos set it also records where the bytes of each candidate are
+// written and whether a part comes from a test file, and adds the
+// expressions it looks at to visit (when not nil). Result.Requests needs
+// neither and leaves pos unset: its candidates carry no Segs.
 type tmpl struct {
-	x    *reachIndex
-	bind env
+	x     *reachIndex
+	bind  env
+	pos   bool
+	visit map[ast.Node]bool
 }
 
 func (x *reachIndex) tmpl(bind env) *tmpl { return &tmpl{x: x, bind: bind} }
 
-// templates returns the candidate templates of a string expression.
-func (t *tmpl) templates(e ast.Expr, depth int) []string {
-	x := t.x
-	if e == nil || depth > MaxDepth {
-		return []string{Hole}
+// text is a candidate of constant text that no literal writes as such.
+func (t *tmpl) text(s string) Candidate {
+	if t.pos && s != "" {
+		return Candidate{Template: s, Segs: []Seg{{N: len(s)}}}
 	}
-	e = ast.Unparen(e)
+	return Candidate{Template: s}
+}
+
+// hole is the candidate of a value that is not constant.
+func (t *tmpl) hole() Candidate {
+	if t.pos {
+		return Candidate{Template: Hole, Segs: []Seg{{N: len(Hole), Hole: true}}}
+	}
+	return Candidate{Template: Hole}
+}
+
+func (t *tmpl) holes() []Candidate { return []Candidate{t.hole()} }
+
+func (t *tmpl) texts(ss ...string) []Candidate {
+	out := make([]Candidate, len(ss))
+	for i, s := range ss {
+		out[i] = t.text(s)
+	}
+	return out
+}
+
+func (t *tmpl) saw(e ast.Node) {
+	if t.visit != nil {
+		t.visit[e] = true
+	}
+}
+
+// markTest sets Test on the candidates of e when e lies in a test file.
+func (t *tmpl) markTest(e ast.Expr, cs []Candidate) []Candidate {
+	if t.pos && len(cs) > 0 && t.x.inTest(e) {
+		for i := range cs {
+			cs[i].Test = true
+		}
+	}
+	return cs
+}
+
+// templates returns the candidate templates of a string expression.
+func (t *tmpl) templates(e ast.Expr, depth int) []Candidate {
+	if e == nil || depth > MaxDepth {
+		return t.holes()
+	}
+	t.saw(e)
+	return t.markTest(e, t.templates1(ast.Unparen(e), depth))
+}
+
+func (t *tmpl) templates1(e ast.Expr, depth int) []Candidate {
+	x := t.x
 	if s, ok := ConstString(x.info, e); ok {
-		return []string{s}
+		return []Candidate{t.constant(e, s, depth)}
 	}
 	switch n := e.(type) {
 	case *ast.BinaryExpr:
 		if n.Op != token.ADD {
-			return []string{Hole}
+			return t.holes()
 		}
-		return cross(t.templates(n.X, depth+1), t.templates(n.Y, depth+1))
+		return t.concat(n, depth)
 	case *ast.CallExpr:
 		return t.callTemplates(n, depth)
 	case *ast.StarExpr:
 		// *p with p := flag.String(name, default, usage)
-		var out []string
+		t.saw(n.X)
+		var out []Candidate
 		for _, v := range x.valuesEnv(n.X, -1, t.bind) {
 			if call, ok := v.Expr.(*ast.CallExpr); ok && v.Index < 1 {
 				if fn := Callee(x.info, call); IsFunc(fn, "flag", "", "String") && len(call.Args) == 3 ||
@@ -144,55 +219,175 @@ func (t *tmpl) templates(e ast.Expr, depth int) []string {
 			}
 		}
 		if len(out) == 0 {
-			return []string{Hole}
+			return t.holes()
 		}
-		return capStrings(out)
+		return capCands(out)
 	case *ast.Ident, *ast.SelectorExpr:
-		return t.followTemplates(e, depth, t.templates)
+		out := t.followTemplates(e, depth, t.templates)
+		// A struct tag default of the field (`default:"https://..."`,
+		// `envDefault:"..."`), as configuration libraries fill it.
+		if d := tagDefaults(x.info, e); len(d) > 0 {
+			out = append(out, t.texts(d...)...)
+			out = dropHoles(capCands(dedupe(out)))
+		}
+		return out
 	}
-	return []string{Hole}
+	return t.holes()
+}
+
+// concat returns the templates of a + b: a chain a + b + c costs one
+// level of the depth budget, however long it is.
+func (t *tmpl) concat(n *ast.BinaryExpr, depth int) []Candidate {
+	var out []Candidate
+	if l, ok := ast.Unparen(n.X).(*ast.BinaryExpr); ok && l.Op == token.ADD && !isConst(t.x.info, l) {
+		t.saw(n.X)
+		out = t.concat(l, depth)
+	} else {
+		out = t.templates(n.X, depth+1)
+	}
+	return cross(out, t.templates(n.Y, depth+1))
+}
+
+func isConst(info *types.Info, e ast.Expr) bool {
+	_, ok := ConstString(info, e)
+	return ok
+}
+
+// tagDefaults returns the values of the default and envDefault tags of
+// the struct field that a selector x.f selects.
+func tagDefaults(info *types.Info, e ast.Expr) []string {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	t := s.Recv()
+	idx := s.Index()
+	for i := 0; i < len(idx); i++ {
+		st := StructOf(t)
+		if st == nil || idx[i] >= st.NumFields() {
+			return nil
+		}
+		if i == len(idx)-1 {
+			tag := reflect.StructTag(st.Tag(idx[i]))
+			var out []string
+			for _, key := range []string{"default", "envDefault"} {
+				if d, ok := tag.Lookup(key); ok && d != "" {
+					out = append(out, d)
+				}
+			}
+			return out
+		}
+		t = st.Field(idx[i]).Type()
+	}
+	return nil
+}
+
+// constant returns the candidate of a constant expression with value
+// val, with the literals that write it when they are in the package: a
+// literal, a concatenation of constants, a named constant declared in the
+// package.
+func (t *tmpl) constant(e ast.Expr, val string, depth int) Candidate {
+	if !t.pos {
+		return Candidate{Template: val}
+	}
+	t.saw(e)
+	switch n := e.(type) {
+	case *ast.BasicLit:
+		c := Candidate{Template: val, Test: t.x.inTest(n)}
+		if val != "" {
+			c.Segs = []Seg{{Lit: n, N: len(val)}}
+		}
+		return c
+	case *ast.BinaryExpr:
+		// The operands of a chain a + b + c, in one pass: a long chain
+		// costs linear time.
+		var ops []ast.Expr
+		for n.Op == token.ADD {
+			ops = append(ops, ast.Unparen(n.Y))
+			l, ok := ast.Unparen(n.X).(*ast.BinaryExpr)
+			if !ok {
+				ops = append(ops, ast.Unparen(n.X))
+				break
+			}
+			t.saw(l)
+			n = l
+		}
+		if n.Op != token.ADD {
+			break
+		}
+		c := Candidate{Template: val}
+		at := 0
+		for i := len(ops) - 1; i >= 0; i-- {
+			v, ok := ConstString(t.x.info, ops[i])
+			if !ok || !strings.HasPrefix(val[at:], v) {
+				return t.text(val)
+			}
+			d := t.constant(ops[i], v, depth)
+			c.Segs = append(c.Segs, d.Segs...)
+			c.Test = c.Test || d.Test
+			at += len(v)
+		}
+		if at == len(val) {
+			return c
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if c, ok := ObjectOf(t.x.info, n).(*types.Const); ok && depth <= MaxDepth {
+			for _, v := range t.x.assigns[c] {
+				if v.Index < 0 {
+					if d := t.constant(ast.Unparen(v.Expr), val, depth+1); d.Template == val {
+						return d
+					}
+				}
+			}
+		}
+	}
+	return t.text(val)
 }
 
 // followTemplates evaluates the values of a variable or field with eval.
-func (t *tmpl) followTemplates(e ast.Expr, depth int, eval func(ast.Expr, int) []string) []string {
+func (t *tmpl) followTemplates(e ast.Expr, depth int, eval func(ast.Expr, int) []Candidate) []Candidate {
 	x := t.x
-	var out []string
+	var out []Candidate
 	for _, v := range x.valuesEnv(e, -1, t.bind) {
 		if v.Expr == e || v.Index > 0 {
-			out = append(out, Hole)
+			out = append(out, t.hole())
 			continue
 		}
 		out = append(out, eval(v.Expr, depth+1)...)
 	}
 	if len(out) == 0 {
-		return []string{Hole}
+		return t.holes()
 	}
-	return dropHoles(capStrings(dedupe(out)))
+	return dropHoles(capCands(dedupe(out)))
 }
 
-func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []string {
+func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []Candidate {
 	x := t.x
 	fn := Callee(x.info, call)
 	if fn == nil || fn.Pkg() == nil {
-		return []string{Hole}
+		return t.holes()
 	}
 	args := call.Args
 	switch pkg, recv, name := fn.Pkg().Path(), RecvName(fn), fn.Name(); {
 	case pkg == "fmt" && recv == "" && name == "Sprintf" && len(args) > 0:
-		var out []string
+		var out []Candidate
 		for _, f := range t.templates(args[0], depth+1) {
 			out = append(out, t.sprintf(f, args[1:], depth)...)
 		}
-		return capStrings(out)
+		return capCands(out)
 	case pkg == "net/url" && recv == "" && name == "JoinPath" && len(args) > 0:
 		return t.joinPath(t.templates(args[0], depth+1), args[1:], depth)
 	case pkg == "path" && recv == "" && name == "Join":
-		out := []string{""}
+		out := []Candidate{{}}
 		for i, a := range args {
 			ts := t.templates(a, depth+1)
 			if i > 0 {
 				for k := range ts {
-					ts[k] = "/" + strings.TrimLeft(ts[k], "/")
+					ts[k] = join(t.text("/"), trimLeft(ts[k], "/"))
 				}
 			}
 			out = cross(out, ts)
@@ -204,102 +399,110 @@ func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []string {
 		}
 	case pkg == "strings" && recv == "" && (name == "TrimSuffix" || name == "TrimRight") && len(args) == 2:
 		cut, _ := ConstString(x.info, args[1])
-		var out []string
-		for _, t := range t.templates(args[0], depth+1) {
-			if cut == "/" {
-				t = strings.TrimRight(t, "/")
+		out := t.templates(args[0], depth+1)
+		for k, c := range out {
+			switch {
+			case cut == "/":
+				out[k] = trimRight(c, "/")
+			case name == "TrimSuffix" && cut != "" && strings.HasSuffix(c.Template, cut):
+				out[k] = c.slice(0, len(c.Template)-len(cut))
 			}
-			out = append(out, t)
 		}
 		return out
 	case pkg == "strings" && recv == "" && name == "TrimSpace" && len(args) == 1:
 		return t.templates(args[0], depth+1)
 	case pkg == "cmp" && recv == "" && name == "Or":
-		var out []string
+		var out []Candidate
 		for _, a := range args {
 			out = append(out, t.templates(a, depth+1)...)
 		}
-		return capStrings(dedupe(out))
+		return capCands(dedupe(out))
 	}
 	if _, ok := x.funcs[fn]; ok {
 		return t.followTemplates(call, depth, t.templates)
 	}
-	return []string{Hole}
+	return t.holes()
 }
 
 // sprintf substitutes the verbs of a format template: %s and %v with the
 // templates of their arguments, every other verb with a hole.
-func (t *tmpl) sprintf(f string, args []ast.Expr, depth int) []string {
-	outs := []string{""}
+func (t *tmpl) sprintf(f Candidate, args []ast.Expr, depth int) []Candidate {
+	outs := []Candidate{{Test: f.Test}}
 	argi := 0
 	lit := 0
-	add := func(s string) {
+	add := func(c Candidate) {
 		for k := range outs {
-			outs[k] += s
+			outs[k] = join(outs[k], c)
 		}
 	}
-	for i := 0; i < len(f); i++ {
-		if f[i] != '%' {
+	s := f.Template
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
 			continue
 		}
-		add(f[lit:i])
-		if i+1 < len(f) && f[i+1] == '%' {
-			add("%")
+		add(f.slice(lit, i))
+		if i+1 < len(s) && s[i+1] == '%' {
+			add(f.slice(i, i+1))
 			i++
 			lit = i + 1
 			continue
 		}
 		j := i + 1
-		for j < len(f) && strings.IndexByte("+-# 0123456789.*[]", f[j]) >= 0 {
+		for j < len(s) && strings.IndexByte("+-# 0123456789.*[]", s[j]) >= 0 {
 			j++
 		}
-		if j >= len(f) {
-			add(Hole)
+		if j >= len(s) {
+			add(t.hole())
 			return outs
 		}
-		verb := f[j]
+		verb := s[j]
 		if (verb == 's' || verb == 'v') && j == i+1 && argi < len(args) {
-			outs = capStrings(cross(outs, t.templates(args[argi], depth+1)))
+			outs = capCands(cross(outs, t.templates(args[argi], depth+1)))
 		} else {
-			add(Hole)
+			add(t.hole())
 		}
 		argi++
 		i = j
 		lit = j + 1
 	}
-	add(f[lit:])
+	add(f.slice(lit, len(s)))
 	return outs
 }
 
 // joinPath appends elements to bases as url.JoinPath does for clean ones.
-func (t *tmpl) joinPath(bases []string, elems []ast.Expr, depth int) []string {
+func (t *tmpl) joinPath(bases []Candidate, elems []ast.Expr, depth int) []Candidate {
 	out := bases
 	for _, el := range elems {
 		ts := t.templates(el, depth+1)
 		for k := range ts {
-			ts[k] = "/" + strings.TrimLeft(ts[k], "/")
+			ts[k] = join(t.text("/"), trimLeft(ts[k], "/"))
 		}
 		for k := range out {
-			out[k] = strings.TrimRight(out[k], "/")
+			out[k] = trimRight(out[k], "/")
 		}
-		out = capStrings(cross(out, ts))
+		out = capCands(cross(out, ts))
 	}
 	return out
 }
 
 // urlObjTemplates returns the templates of a url.URL or *url.URL value.
-func (t *tmpl) urlObjTemplates(e ast.Expr, depth int) []string {
-	x := t.x
+func (t *tmpl) urlObjTemplates(e ast.Expr, depth int) []Candidate {
 	if e == nil || depth > MaxDepth {
-		return []string{Hole}
+		return t.holes()
 	}
+	t.saw(e)
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
+	return t.markTest(e, t.urlObjTemplates1(e, depth))
+}
+
+func (t *tmpl) urlObjTemplates1(e ast.Expr, depth int) []Candidate {
+	x := t.x
 	switch n := e.(type) {
 	case *ast.CompositeLit:
-		scheme, host, path := []string{"https"}, []string{Hole}, []string{""}
+		scheme, host, path := t.texts("https"), t.holes(), []Candidate{{}}
 		for key, value := range KeyedFields(n) {
 			switch key.Name {
 			case "Scheme":
@@ -309,26 +512,26 @@ func (t *tmpl) urlObjTemplates(e ast.Expr, depth int) []string {
 			case "Path":
 				path = t.templates(value, depth+1)
 				for k := range path {
-					if path[k] != "" && !strings.HasPrefix(path[k], "/") {
-						path[k] = "/" + path[k]
+					if p := path[k].Template; p != "" && !strings.HasPrefix(p, "/") {
+						path[k] = join(t.text("/"), path[k])
 					}
 				}
 			}
 		}
 		for k := range scheme {
-			scheme[k] += "://"
+			scheme[k] = join(scheme[k], t.text("://"))
 		}
-		return capStrings(cross(cross(scheme, host), path))
+		return capCands(cross(cross(scheme, host), path))
 	case *ast.CallExpr:
 		fn := Callee(x.info, n)
 		if fn == nil || fn.Pkg() == nil {
-			return []string{Hole}
+			return t.holes()
 		}
 		if fn.Pkg().Path() != "net/url" {
 			if _, ok := x.funcs[fn]; ok {
 				return t.followTemplates(n, depth, t.urlObjTemplates)
 			}
-			return []string{Hole}
+			return t.holes()
 		}
 		sel, _ := ast.Unparen(n.Fun).(*ast.SelectorExpr)
 		switch recv, name := RecvName(fn), fn.Name(); {
@@ -337,47 +540,48 @@ func (t *tmpl) urlObjTemplates(e ast.Expr, depth int) []string {
 		case recv == "URL" && name == "JoinPath" && sel != nil:
 			return t.joinPath(t.urlObjTemplates(sel.X, depth+1), n.Args, depth)
 		case recv == "URL" && (name == "ResolveReference" || name == "Parse") && sel != nil && len(n.Args) == 1:
-			var refs []string
+			var refs []Candidate
 			if name == "Parse" {
 				refs = t.templates(n.Args[0], depth+1)
 			} else {
 				refs = t.urlObjTemplates(n.Args[0], depth+1)
 			}
-			var out []string
+			var out []Candidate
 			for _, b := range t.urlObjTemplates(sel.X, depth+1) {
 				for _, r := range refs {
-					out = append(out, resolve(b, r))
+					out = append(out, t.resolve(b, r))
 				}
 			}
-			return capStrings(dedupe(out))
+			return capCands(dedupe(out))
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		return t.followTemplates(e, depth, t.urlObjTemplates)
 	}
-	return []string{Hole}
+	return t.holes()
 }
 
 // resolve resolves a reference template against a base template the way
 // (*url.URL).ResolveReference does for the common shapes: an absolute
 // reference wins, a rooted path replaces the base path, a relative path
 // replaces the base's last segment.
-func resolve(base, ref string) string {
+func (t *tmpl) resolve(base, ref Candidate) Candidate {
+	b, r := base.Template, ref.Template
 	switch {
-	case strings.Contains(ref, "://"):
+	case strings.Contains(r, "://"):
 		return ref
-	case strings.HasPrefix(ref, "/"):
-		u := ParseTemplate(base)
+	case strings.HasPrefix(r, "/"):
+		u := ParseTemplate(b)
 		if u.Origin == "" {
-			return Hole + ref
+			return join(t.hole(), ref)
 		}
-		return u.Origin + ref
-	case strings.HasPrefix(ref, Hole):
-		return Hole
+		return join(base.slice(0, len(u.Origin)), ref)
+	case strings.HasPrefix(r, Hole):
+		return t.hole()
 	}
-	if i := strings.LastIndexByte(base, '/'); i >= 0 && i > strings.Index(base, "://")+2 {
-		return base[:i+1] + ref
+	if i := strings.LastIndexByte(b, '/'); i >= 0 && i > strings.Index(b, "://")+2 {
+		return join(base.slice(0, i+1), ref)
 	}
-	return base + "/" + ref
+	return join(join(base, t.text("/")), ref)
 }
 
 // JoinBase joins a library client's base URL template and a path relative
@@ -390,63 +594,65 @@ func JoinBase(base, rel string) string {
 	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(rel, "/")
 }
 
-func cross(xs, ys []string) []string {
-	out := make([]string, 0, min(len(xs)*len(ys), MaxCandidates))
+func cross(xs, ys []Candidate) []Candidate {
+	out := make([]Candidate, 0, min(len(xs)*len(ys), MaxCandidates))
 	for _, a := range xs {
 		for _, b := range ys {
 			if len(out) == MaxCandidates {
 				return out
 			}
-			out = append(out, joinHoles(a, b))
+			out = append(out, join(a, b))
 		}
 	}
 	return out
 }
 
-// joinHoles concatenates two templates, merging a hole that ends a with
-// one that starts b.
-func joinHoles(a, b string) string {
-	if strings.HasSuffix(a, Hole) && strings.HasPrefix(b, Hole) {
-		return a + b[len(Hole):]
+func capCands(cs []Candidate) []Candidate {
+	if len(cs) > MaxCandidates {
+		return cs[:MaxCandidates]
 	}
-	return a + b
+	return cs
 }
 
-func capStrings(ts []string) []string {
-	if len(ts) > MaxCandidates {
-		return ts[:MaxCandidates]
+// dedupe drops repeated candidates: the same template from the same
+// literals (or, without Segs, the same template), with the same Test.
+func dedupe(cs []Candidate) []Candidate {
+	if len(cs) < 2 {
+		return cs
 	}
-	return ts
-}
-
-func dedupe(ts []string) []string {
-	if len(ts) < 2 {
-		return ts
+	type key struct {
+		s    string
+		lit  *ast.BasicLit
+		test bool
 	}
-	seen := make(map[string]bool, len(ts))
-	out := ts[:0]
-	for _, t := range ts {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
+	seen := make(map[key]bool, len(cs))
+	out := cs[:0]
+	for _, c := range cs {
+		k := key{s: c.Template, test: c.Test}
+		if len(c.Segs) > 0 {
+			k.lit = c.Segs[0].Lit
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
 		}
 	}
 	return out
 }
 
 // dropHoles removes bare holes when another candidate says more.
-func dropHoles(ts []string) []string {
-	if len(ts) < 2 {
-		return ts
+func dropHoles(cs []Candidate) []Candidate {
+	if len(cs) < 2 {
+		return cs
 	}
-	out := ts[:0:0]
-	for _, t := range ts {
-		if t != Hole {
-			out = append(out, t)
+	out := cs[:0:0]
+	for _, c := range cs {
+		if c.Template != Hole {
+			out = append(out, c)
 		}
 	}
 	if len(out) == 0 {
-		return ts[:1]
+		return cs[:1]
 	}
 	return out
 }

@@ -6,8 +6,11 @@ package driver
 // The command loads the packages as the linter does, computes atlint's
 // request model of every package (model.Result.Requests: net/http requests
 // and clients, go-jira, go-atlassian and go-bitbucket client and service
-// methods) and the Jira Product Discovery GraphQL operations its strings
-// use (the documents ATL301/ATL302 read), looks every request up in the
+// methods) and the Jira Product Discovery GraphQL operations it names
+// (found as ATL301/ATL302 find them: GraphQL documents and JSON bodies in
+// strings, the query structs of struct-tag clients such as
+// hasura/go-graphql-client and shurcooL/graphql, and .graphql files
+// embedded with //go:embed), looks every request up in the
 // REST scope table taken from Atlassian's OpenAPI specs
 // (atlassian.LookupOperation) and prints, per product (jira,
 // jira-software, jsm, confluence, bitbucket, jpd-graphql):
@@ -272,35 +275,33 @@ func (c *scopeCollector) requests(p *packages.Package, m *model.Result) {
 	}
 }
 
-// graphql records the JPD GraphQL operations the package's strings use.
+// graphql records the JPD GraphQL operations the package names, found as
+// ATL301/ATL302 find them (jpdgraphql.Operations): in constant strings and
+// JSON bodies, in the query structs of struct-tag clients, and in embedded
+// .graphql files.
 func (c *scopeCollector) graphql(p *packages.Package, m *model.Result) {
-	for _, s := range m.Strings {
-		if !atlassian.MayNameJPDOperation(s.Value) {
+	for _, u := range jpdgraphql.Operations(p.Fset, p.TypesInfo, m, nil) {
+		pos := p.Fset.Position(u.Pos)
+		site := fmt.Sprintf("%s:%d:%d", c.r.relPath(pos.Filename), pos.Line, pos.Column)
+		if u.Op.NoTokenAccess() {
+			key := site + " " + u.Op.Name
+			if !c.seen[key] {
+				c.seen[key] = true
+				c.unresolved = append(c.unresolved, &Unresolved{Site: site, Method: "POST", URL: "graphql " + u.Op.Name, Library: "graphql",
+					Reason: "accepts no API token: needs OAuth 2.0 (3LO) or Forge"})
+			}
 			continue
 		}
-		for _, u := range jpdgraphql.Extract(s.Value) {
-			pos := p.Fset.Position(s.Pos(u.Offset))
-			site := fmt.Sprintf("%s:%d:%d", c.r.relPath(pos.Filename), pos.Line, pos.Column)
-			if u.Op.NoTokenAccess() {
-				key := site + " " + u.Op.Name
-				if !c.seen[key] {
-					c.seen[key] = true
-					c.unresolved = append(c.unresolved, &Unresolved{Site: site, Method: "POST", URL: "graphql " + u.Op.Name, Library: "graphql",
-						Reason: "accepts no API token: needs OAuth 2.0 (3LO) or Forge"})
-				}
-				continue
-			}
-			if c.jpd == nil {
-				c.jpd = map[string]*opSites{}
-			}
-			o := c.jpd[u.Op.Name]
-			if o == nil {
-				o = &opSites{product: productJPD, sites: map[string]bool{},
-					op: &atlassian.Operation{Product: productJPD, Method: "graphql", Path: u.Op.Name, Granular: []string{u.Op.Scope}}}
-				c.jpd[u.Op.Name] = o
-			}
-			o.sites[site] = true
+		if c.jpd == nil {
+			c.jpd = map[string]*opSites{}
 		}
+		o := c.jpd[u.Op.Name]
+		if o == nil {
+			o = &opSites{product: productJPD, sites: map[string]bool{},
+				op: &atlassian.Operation{Product: productJPD, Method: "graphql", Path: u.Op.Name, Granular: []string{u.Op.Scope}}}
+			c.jpd[u.Op.Name] = o
+		}
+		o.sites[site] = true
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,9 +19,16 @@ import (
 // into a temporary GOPATH and returns the fixture's directory.
 func scopesGOPATH(t *testing.T) string {
 	t.Helper()
+	return fixtureGOPATH(t, "scopesfixture", "github.com/andygrunwald/go-jira", "github.com/ctreminiom/go-atlassian")
+}
+
+// fixtureGOPATH copies a fixture and the library stubs it imports into a
+// temporary GOPATH and returns the fixture's directory.
+func fixtureGOPATH(t *testing.T, fixture string, stubs ...string) string {
+	t.Helper()
 	root := t.TempDir()
 	src := filepath.Join(atltest.Fixtures(), "src")
-	for _, dir := range []string{"scopesfixture", "github.com/andygrunwald/go-jira", "github.com/ctreminiom/go-atlassian"} {
+	for _, dir := range append([]string{fixture}, stubs...) {
 		if err := os.CopyFS(filepath.Join(root, "src", dir), os.DirFS(filepath.Join(src, dir))); err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +37,7 @@ func scopesGOPATH(t *testing.T) string {
 	t.Setenv("GOPATH", root)
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOWORK", "off")
-	return filepath.Join(root, "src", "scopesfixture")
+	return filepath.Join(root, "src", fixture)
 }
 
 func runScopes(t *testing.T, dir string, args ...string) (string, string, int) {
@@ -257,5 +265,70 @@ func main() {
 	os.WriteFile(filepath.Join(dir, "bot", "broken.go"), []byte("package main\nfunc (\n"), 0o644)
 	if _, _, code := runScopes(t, dir, "./..."); code != ExitError {
 		t.Errorf("syntax error: exit %d, want %d", code, ExitError)
+	}
+}
+
+// TestScopesGraphQL: the JPD GraphQL operations of struct-tag clients'
+// query structs (shurcooL/graphql, hasura/go-graphql-client) and of
+// embedded .graphql files are in the report, found by the extraction
+// ATL301/ATL302 use (jpdgraphql.Operations); an operation no API token
+// can call is listed as unresolved. Changing one operation changes the set.
+func TestScopesGraphQL(t *testing.T) {
+	dir := fixtureGOPATH(t, "scopesfixturegql", "github.com/hasura/go-graphql-client", "github.com/shurcooL/graphql")
+	report := func() ([]productSummary, []string) {
+		t.Helper()
+		out, stderr, code := runScopes(t, dir, "-format", "json", ".")
+		if code != ExitClean {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		return summarize(t, out)
+	}
+	ps, un := report()
+	want := []productSummary{{
+		Product: productJPD,
+		Granular: []string{
+			"read:insight:jira-product-discovery", "read:project:jira-product-discovery",
+			"read:view:jira-product-discovery", "write:insight:jira-product-discovery",
+		},
+		Classic: []string{},
+		Operations: []string{
+			"graphql createPolarisInsight @ gql.go:39:15",
+			"graphql polarisInsights @ queries/insights.graphql:3:3",
+			"graphql polarisLabels @ labels.graphql:2:3",
+			"graphql polarisProject @ gql.go:27:3",
+			"graphql polarisView @ gql.go:26:15",
+		},
+	}}
+	if diff := cmp.Diff(want, ps); diff != "" {
+		t.Errorf("products (-want +got):\n%s", diff)
+	}
+	wantUn := []string{"labels.graphql:3:3 POST graphql jiraProductDiscovery: accepts no API token: needs OAuth 2.0 (3LO) or Forge"}
+	if diff := cmp.Diff(wantUn, un); diff != "" {
+		t.Errorf("unresolved (-want +got):\n%s", diff)
+	}
+
+	// The hasura mutation creates no insight but deletes one: the write
+	// scope goes, the delete scope comes.
+	file := filepath.Join(dir, "gql.go")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), `graphql:"createPolarisInsight(input: $in)"`, `graphql:"deletePolarisInsight(id: $in)"`, 1)
+	if edited == string(b) {
+		t.Fatal("fixture mutation not found")
+	}
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ = report()
+	want[0].Granular = []string{
+		"delete:insight:jira-product-discovery", "read:insight:jira-product-discovery",
+		"read:project:jira-product-discovery", "read:view:jira-product-discovery",
+	}
+	want[0].Operations[0] = "graphql deletePolarisInsight @ gql.go:39:15"
+	slices.Sort(want[0].Operations)
+	if diff := cmp.Diff(want, ps); diff != "" {
+		t.Errorf("after the edit, products (-want +got):\n%s", diff)
 	}
 }

@@ -255,9 +255,11 @@ func (c *checker) checkEmbeddedFile(fi *model.FileInfo, cm *ast.Comment, vs *ast
 		if c.covered(u.Op) {
 			continue
 		}
-		id, _ := c.message(u.Op, "")
-		if c.embedIgnored(fi, id, embedPos.Line, c.pass.Fset.Position(vs.Pos()).Line) {
-			continue
+		if c.uses == nil {
+			id, _ := c.message(u.Op, "")
+			if c.embedIgnored(fi, id, embedPos.Line, c.pass.Fset.Position(vs.Pos()).Line) {
+				continue
+			}
 		}
 		// The directive as related position: drivers that keep only
 		// findings in Go files (golangci-lint) can report it there.

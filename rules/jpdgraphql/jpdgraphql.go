@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 	"time"
 
@@ -116,6 +117,41 @@ type checker struct {
 	oauth  *oauthIndex // built on first need
 
 	fields map[token.Pos]*ast.Field // struct fields by name position, built on first need
+
+	// uses, when not nil, receives every use instead of the reporter:
+	// the rule's filters (OAuth clients, declared scopes, ignore
+	// directives) are not applied. See Operations.
+	uses *[]OperationUse
+}
+
+// An OperationUse is one place where a package names a Jira Product
+// Discovery GraphQL operation: [Pos, End) covers the operation's name, in
+// a Go file or in an embedded .graphql file.
+type OperationUse struct {
+	Op       atlassian.JPDOperation
+	Pos, End token.Pos
+}
+
+// Operations returns the JPD GraphQL operations a package names, found as
+// ATL301 and ATL302 find them: in constant strings (GraphQL documents and
+// JSON request bodies), in the root fields of the query structs of the
+// struct-tag clients (hasura/go-graphql-client, shurcooL/graphql), and in
+// .graphql and .gql files embedded with //go:embed, which are added to
+// fset for their positions. Every use is returned, whatever credential
+// sends it. readFile reads embedded files (nil: from disk).
+func Operations(fset *token.FileSet, info *types.Info, m *model.Result, readFile func(string) ([]byte, error)) []OperationUse {
+	uses := []OperationUse{}
+	c := &checker{
+		pass: &analysis.Pass{Fset: fset, TypesInfo: info, ReadFile: readFile},
+		m:    m,
+		opts: &options{},
+		seen: map[token.Pos]bool{},
+		uses: &uses,
+	}
+	c.checkStrings()
+	c.checkEmbeds()
+	c.checkStructQueries()
+	return uses
 }
 
 func run(pass *analysis.Pass, o *options) (any, error) {
@@ -149,7 +185,7 @@ func (c *checker) checkStrings() {
 		if uses == nil {
 			uses = Extract(s.Value)
 		}
-		if len(uses) == 0 || c.oauthIndex().constOnlyOAuth(s) {
+		if len(uses) == 0 || c.uses == nil && c.oauthIndex().constOnlyOAuth(s) {
 			continue
 		}
 		for _, u := range uses {
@@ -165,6 +201,10 @@ func (c *checker) report(op atlassian.JPDOperation, pos, end token.Pos, where st
 		return
 	}
 	c.seen[pos] = true
+	if c.uses != nil {
+		*c.uses = append(*c.uses, OperationUse{Op: op, Pos: pos, End: end})
+		return
+	}
 	id, msg := c.message(op, where)
 	c.rep.Report(id, analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: related})
 }

@@ -55,7 +55,7 @@ func (c *checker) checkStructQueries() {
 		if st == nil {
 			continue
 		}
-		if c.oauthIndex().clientIsOAuth(sel.X, cur) {
+		if c.uses == nil && c.oauthIndex().clientIsOAuth(sel.X, cur) {
 			continue
 		}
 		c.structFields(st, tname, arg, 0)

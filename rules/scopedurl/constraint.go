@@ -28,7 +28,7 @@ type evidence struct {
 // tag (kong, envconfig), a Terraform schema Description read with
 // ResourceData.Get or a tfsdk tag. A check in code wins over documentation;
 // an object that only tests constrain has nonTest false.
-func (ev *evaluator) constraints() map[types.Object]*evidence {
+func (ck *checker) constraints() map[types.Object]*evidence {
 	out := map[types.Object]*evidence{}
 	var nonTest bool
 	add := func(obj types.Object, doc string) {
@@ -43,14 +43,14 @@ func (ev *evaluator) constraints() map[types.Object]*evidence {
 		}
 	}
 	tfKeys := map[string]string{} // Terraform attributes documented as sites -> evidence
-	for c := range ev.m.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.Field)(nil), (*ast.CompositeLit)(nil)) {
-		nonTest = !ev.inTest(c.Node())
+	for c := range ck.m.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.Field)(nil), (*ast.CompositeLit)(nil)) {
+		nonTest = !ck.inTest(c.Node())
 		switch n := c.Node().(type) {
 		case *ast.Field:
 			doc := fieldDoc(n)
-			if doc == "" && len(n.Names) > 0 && ev.samples != nil {
+			if doc == "" && len(n.Names) > 0 && ck.samples != nil {
 				for _, k := range sampleKeys(n, n.Names[0].Name) {
-					if doc = ev.samples[k]; doc != "" {
+					if doc = ck.samples[k]; doc != "" {
 						break
 					}
 				}
@@ -59,25 +59,25 @@ func (ev *evaluator) constraints() map[types.Object]*evidence {
 				continue
 			}
 			for _, name := range n.Names {
-				if obj := ev.info.Defs[name]; obj != nil {
+				if obj := ck.info.Defs[name]; obj != nil {
 					add(obj, doc)
 				}
 			}
 		case *ast.CompositeLit:
-			ev.compositeDoc(c, n, add, tfKeys)
+			ck.compositeDoc(c, n, add, tfKeys)
 		case *ast.CallExpr:
-			ev.callConstraint(c, n, add)
+			ck.callConstraint(c, n, add)
 		}
 	}
 	if len(tfKeys) > 0 {
-		ev.terraformReads(tfKeys, add)
+		ck.terraformReads(tfKeys, add)
 	}
 	return out
 }
 
 // callConstraint records what a call tells about its arguments: a site
 // suffix check, or a flag whose usage text names a site.
-func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add func(types.Object, string)) {
+func (ck *checker) callConstraint(c inspector.Cursor, call *ast.CallExpr, add func(types.Object, string)) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return
@@ -87,7 +87,7 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 	default:
 		return
 	}
-	fn := model.Callee(ev.info, call)
+	fn := model.Callee(ck.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
@@ -96,11 +96,11 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 		if len(call.Args) != 2 {
 			return
 		}
-		s, ok := model.ConstString(ev.info, call.Args[1])
+		s, ok := model.ConstString(ck.info, call.Args[1])
 		if !ok || !(atlassian.IsSiteSuffix(s) || fn.Name() == "Contains" && strings.Contains(strings.ToLower(s), ".atlassian.net")) {
 			return
 		}
-		for obj := range ev.roots(call.Args[0], 0) {
+		for obj := range ck.roots(call.Args[0], 0) {
 			add(obj, "")
 		}
 	case path == "flag" || path == "github.com/spf13/pflag":
@@ -110,23 +110,23 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 		if want == 0 || len(call.Args) != want || path == "flag" && strings.HasSuffix(fn.Name(), "P") {
 			return
 		}
-		usage, ok := model.ConstString(ev.info, call.Args[len(call.Args)-1])
+		usage, ok := model.ConstString(ck.info, call.Args[len(call.Args)-1])
 		if !ok || !atlassian.MentionsSite(usage) {
 			return
 		}
-		name, _ := model.ConstString(ev.info, call.Args[0])
+		name, _ := model.ConstString(ck.info, call.Args[0])
 		if strings.HasPrefix(fn.Name(), "StringVar") {
-			name, _ = model.ConstString(ev.info, call.Args[1])
+			name, _ = model.ConstString(ck.info, call.Args[1])
 		}
 		doc := "the usage text of flag -" + name + " names a site"
 		if strings.HasPrefix(fn.Name(), "StringVar") {
-			for obj := range ev.roots(call.Args[0], 0) {
+			for obj := range ck.roots(call.Args[0], 0) {
 				add(obj, doc)
 			}
 			return
 		}
 		// p := flag.String(...): the variable that holds the result.
-		if obj := ev.storedIn(c); obj != nil {
+		if obj := ck.storedIn(c); obj != nil {
 			add(obj, doc)
 		}
 	}
@@ -134,16 +134,16 @@ func (ev *evaluator) callConstraint(c inspector.Cursor, call *ast.CallExpr, add 
 
 // storedIn returns the variable that the value at c is assigned to or
 // declared with, or nil.
-func (ev *evaluator) storedIn(c inspector.Cursor) types.Object {
+func (ck *checker) storedIn(c inspector.Cursor) types.Object {
 	k, i := c.ParentEdge()
 	switch n := c.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		if k == edge.AssignStmt_Rhs && i < len(n.Lhs) && len(n.Lhs) == len(n.Rhs) {
-			return ev.info.ObjectOf(identOf(n.Lhs[i]))
+			return ck.info.ObjectOf(identOf(n.Lhs[i]))
 		}
 	case *ast.ValueSpec:
 		if k == edge.ValueSpec_Values && i < len(n.Names) {
-			return ev.info.Defs[n.Names[i]]
+			return ck.info.Defs[n.Names[i]]
 		}
 	}
 	return nil
@@ -178,8 +178,8 @@ func fieldDoc(f *ast.Field) string {
 // compositeDoc reads documentation in composite literals: urfave/cli's
 // StringFlag{Usage: …, Destination: &v}, and Terraform schema attributes
 // ("url": {Description: …}) whose keys it records in tfKeys.
-func (ev *evaluator) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add func(types.Object, string), tfKeys map[string]string) {
-	tv, ok := ev.info.Types[lit]
+func (ck *checker) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add func(types.Object, string), tfKeys map[string]string) {
+	tv, ok := ck.info.Types[lit]
 	if !ok {
 		return
 	}
@@ -195,9 +195,9 @@ func (ev *evaluator) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add
 		for key, value := range model.KeyedFields(lit) {
 			switch key.Name {
 			case "Usage":
-				usage, _ = model.ConstString(ev.info, value)
+				usage, _ = model.ConstString(ck.info, value)
 			case "Name":
-				flagName, _ = model.ConstString(ev.info, value)
+				flagName, _ = model.ConstString(ck.info, value)
 			case "Destination":
 				dest = value
 			}
@@ -205,7 +205,7 @@ func (ev *evaluator) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add
 		if dest == nil || !atlassian.MentionsSite(usage) {
 			return
 		}
-		for obj := range ev.roots(dest, 0) {
+		for obj := range ck.roots(dest, 0) {
 			add(obj, "the usage text of flag --"+flagName+" names a site")
 		}
 	case isTerraformSchema(pkg, name):
@@ -213,12 +213,12 @@ func (ev *evaluator) compositeDoc(c inspector.Cursor, lit *ast.CompositeLit, add
 			if key.Name != "Description" && key.Name != "MarkdownDescription" {
 				continue
 			}
-			if d, ok := model.ConstString(ev.info, value); !ok || !atlassian.MentionsSite(d) {
+			if d, ok := model.ConstString(ck.info, value); !ok || !atlassian.MentionsSite(d) {
 				continue
 			}
 			// The attribute's name: the key of the map entry around lit.
 			if kv, ok := c.Parent().Node().(*ast.KeyValueExpr); ok && c.ParentEdgeKind() == edge.KeyValueExpr_Value {
-				if k, ok := model.ConstString(ev.info, kv.Key); ok {
+				if k, ok := model.ConstString(ck.info, kv.Key); ok {
 					tfKeys[k] = "the Description of Terraform attribute " + strconv.Quote(k) + " names a site"
 				}
 			}
@@ -239,8 +239,8 @@ func isTerraformSchema(pkg, name string) bool {
 // terraformReads marks what reads a documented Terraform attribute: the
 // variable assigned d.Get("url").(string) (plugin SDK), and the model field
 // tagged tfsdk:"url" (plugin framework).
-func (ev *evaluator) terraformReads(keys map[string]string, add func(types.Object, string)) {
-	for c := range ev.m.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.Field)(nil)) {
+func (ck *checker) terraformReads(keys map[string]string, add func(types.Object, string)) {
+	for c := range ck.m.Inspector.Root().Preorder((*ast.CallExpr)(nil), (*ast.Field)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.Field:
 			if n.Tag == nil {
@@ -252,18 +252,18 @@ func (ev *evaluator) terraformReads(keys map[string]string, add func(types.Objec
 			}
 			if k, ok := reflect.StructTag(tag).Lookup("tfsdk"); ok && keys[k] != "" {
 				for _, name := range n.Names {
-					if obj := ev.info.Defs[name]; obj != nil {
+					if obj := ck.info.Defs[name]; obj != nil {
 						add(obj, keys[k])
 					}
 				}
 			}
 		case *ast.CallExpr:
-			fn := model.Callee(ev.info, n)
+			fn := model.Callee(ck.info, n)
 			if fn == nil || fn.Pkg() == nil || !model.PathWithin(fn.Pkg().Path(), "github.com/hashicorp/terraform-plugin-sdk") ||
 				model.RecvName(fn) != "ResourceData" || fn.Name() != "Get" || len(n.Args) != 1 {
 				continue
 			}
-			k, ok := model.ConstString(ev.info, n.Args[0])
+			k, ok := model.ConstString(ck.info, n.Args[0])
 			if !ok || keys[k] == "" {
 				continue
 			}
@@ -277,7 +277,7 @@ func (ev *evaluator) terraformReads(keys map[string]string, add func(types.Objec
 				}
 				break
 			}
-			if obj := ev.storedIn(at); obj != nil {
+			if obj := ck.storedIn(at); obj != nil {
 				add(obj, keys[k])
 			}
 		}
@@ -306,27 +306,27 @@ func identOf(e ast.Expr) *ast.Ident {
 // from: the variable itself and what was assigned to it, a field (not the
 // struct around it), the URL a url.URL was parsed from, the operands of
 // concatenations and the arguments of string helpers.
-func (ev *evaluator) roots(e ast.Expr, depth int) map[types.Object]bool {
+func (ck *checker) roots(e ast.Expr, depth int) map[types.Object]bool {
 	out := map[types.Object]bool{}
 	var walk func(e ast.Expr, depth int)
 	walk = func(e ast.Expr, depth int) {
-		if e == nil || depth > 8 {
+		if e == nil || depth > model.MaxDepth {
 			return
 		}
 		switch n := ast.Unparen(e).(type) {
 		case *ast.Ident:
-			obj, ok := ev.info.ObjectOf(n).(*types.Var)
+			obj, ok := ck.info.ObjectOf(n).(*types.Var)
 			if !ok || out[obj] {
 				return
 			}
 			out[obj] = true
-			for _, v := range ev.m.Values(ev.info, n) {
+			for _, v := range ck.m.Values(ck.info, n) {
 				if v.Expr != ast.Expr(n) {
 					walk(v.Expr, depth+1)
 				}
 			}
 		case *ast.SelectorExpr:
-			f := fieldOf(ev.info, n)
+			f := fieldOf(ck.info, n)
 			if f == nil {
 				return
 			}
@@ -340,7 +340,7 @@ func (ev *evaluator) roots(e ast.Expr, depth int) map[types.Object]bool {
 			out[f] = true
 			// What the package stores in the field (Client{BaseURL: base},
 			// c.BaseURL = base): a site check on base constrains the field.
-			for _, v := range ev.m.Values(ev.info, n) {
+			for _, v := range ck.m.Values(ck.info, n) {
 				if v.Expr != ast.Expr(n) {
 					walk(v.Expr, depth+1)
 				}
@@ -353,7 +353,7 @@ func (ev *evaluator) roots(e ast.Expr, depth int) map[types.Object]bool {
 			walk(n.X, depth+1)
 			walk(n.Y, depth+1)
 		case *ast.CallExpr:
-			fn := model.Callee(ev.info, n)
+			fn := model.Callee(ck.info, n)
 			if fn == nil || fn.Pkg() == nil {
 				return
 			}
@@ -398,38 +398,38 @@ func isConfigRead(fn *types.Func) bool {
 // of StringVar), viper, or a struct field that a decoder fills (a json,
 // yaml, toml, mapstructure, env, envconfig or koanf tag). A parameter of an
 // exported function is its caller's business, not configuration.
-func (ev *evaluator) configurable(e ast.Expr) bool {
-	origin := ev.originOf(e)
+func (ck *checker) configurable(e ast.Expr) bool {
+	origin := ck.originOf(e)
 	if origin == nil {
 		return false
 	}
-	if tv, ok := ev.info.Types[origin]; !ok || tv.Type == nil || !types.Identical(tv.Type.Underlying(), types.Typ[types.String]) {
+	if tv, ok := ck.info.Types[origin]; !ok || tv.Type == nil || !types.Identical(tv.Type.Underlying(), types.Typ[types.String]) {
 		return false // not type-checked: nothing is known
 	}
-	roots := ev.roots(origin, 0)
+	roots := ck.roots(origin, 0)
 	if roots[configRead] {
 		return true
 	}
-	if ev.flagTargets == nil {
-		ev.flagTargets = map[types.Object]bool{}
-		for c := range ev.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+	if ck.flagTargets == nil {
+		ck.flagTargets = map[types.Object]bool{}
+		for c := range ck.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 			call := c.Node().(*ast.CallExpr)
-			fn := model.Callee(ev.info, call)
+			fn := model.Callee(ck.info, call)
 			if fn == nil || fn.Pkg() == nil || !strings.HasPrefix(fn.Name(), "StringVar") || len(call.Args) < 4 {
 				continue
 			}
 			if p := fn.Pkg().Path(); p == "flag" || p == "github.com/spf13/pflag" {
-				for obj := range ev.roots(call.Args[0], 0) {
-					ev.flagTargets[obj] = true
+				for obj := range ck.roots(call.Args[0], 0) {
+					ck.flagTargets[obj] = true
 				}
 			}
 		}
 	}
 	for obj := range roots {
-		if ev.flagTargets[obj] {
+		if ck.flagTargets[obj] {
 			return true
 		}
-		if v, ok := obj.(*types.Var); ok && v.IsField() && configTagged(ev.tags[v]) {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && configTagged(ck.tag(v)) {
 			return true
 		}
 	}
@@ -447,7 +447,7 @@ func configTagged(tag string) bool {
 
 // originOf returns the expression that writes the origin of a URL built
 // as origin + "/path" or fmt.Sprintf("%s/path", origin), or nil.
-func (ev *evaluator) originOf(e ast.Expr) ast.Expr {
+func (ck *checker) originOf(e ast.Expr) ast.Expr {
 	switch n := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
 		for {
@@ -455,16 +455,16 @@ func (ev *evaluator) originOf(e ast.Expr) ast.Expr {
 			if !ok || x.Op != n.Op {
 				break
 			}
-			if _, isConst := model.ConstString(ev.info, x); isConst {
+			if _, isConst := model.ConstString(ck.info, x); isConst {
 				break
 			}
 			n = x
 		}
 		return n.X
 	case *ast.CallExpr:
-		fn := model.Callee(ev.info, n)
+		fn := model.Callee(ck.info, n)
 		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(n.Args) > 1 {
-			if f, ok := model.ConstString(ev.info, n.Args[0]); ok && strings.HasPrefix(f, "%s") {
+			if f, ok := model.ConstString(ck.info, n.Args[0]); ok && strings.HasPrefix(f, "%s") {
 				return n.Args[1]
 			}
 		}

@@ -130,15 +130,15 @@ const (
 type finding struct {
 	reach   *model.Reach
 	cls     credClass
-	kind    string // the credential's kind, for Data Center messages
-	site    string // site host, "" when only constrained
-	origin  string // the site origin as written ("https://mysite.atlassian.net")
-	path    string // the constant path after the origin
-	full    bool   // path is the whole rest of the URL
-	product string // "jira", "confluence" or ""
-	graphql bool   // the path is the site's GraphQL gateway (/gateway/api/graphql)
-	cand    prefix // the site candidate (for the fix)
-	located bool   // the URL's origin is a site or a placeholder site (origin is set)
+	kind    string          // the credential's kind, for Data Center messages
+	site    string          // site host, "" when only constrained
+	origin  string          // the site origin as written ("https://mysite.atlassian.net")
+	path    string          // the constant path after the origin
+	full    bool            // path is the whole rest of the URL
+	product string          // "jira", "confluence" or ""
+	graphql bool            // the path is the site's GraphQL gateway (/gateway/api/graphql)
+	cand    model.Candidate // the site candidate (for the fix)
+	located bool            // the URL's origin is a site or a placeholder site (origin is set)
 
 	// doc is the documentation that says the URL is a site URL, when that
 	// is the only evidence: "the usage text of flag -url names a site",
@@ -176,8 +176,8 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	if len(reaches) == 0 {
 		return rep.Result(), nil
 	}
-	ev := newEvaluator(pass.TypesInfo, m)
-	ev.samples = samples
+	ck := newChecker(pass.TypesInfo, m)
+	ck.samples = samples
 	var constrained map[types.Object]*evidence
 	gatewayOK := -1 // whether the package accepts the gateway form or a cloud ID; -1 unknown
 	var findings []*finding
@@ -194,21 +194,22 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		// Evidence that only tests supply (a site URL passed by a test,
 		// a suffix check in a test) says nothing about code outside
 		// tests: the host of an SDK's request is its caller's.
-		test := ev.inTest(r.URL)
+		test := ck.inTest(r.URL)
 		f := &finding{reach: r, cls: cls, kind: kind}
-		for _, p := range ev.eval(r.URL) {
-			if p.test && !test {
+		for _, c := range ck.candidates(r.URL) {
+			if c.Test && !test {
 				continue
 			}
+			s, complete := c.Prefix()
 			// Placeholders first: https://your-domain.atlassian.net is
 			// documentation, not a site.
-			u, ok := atlassian.ParsePlaceholderSite(p.s)
+			u, ok := atlassian.ParsePlaceholderSite(s)
 			if !ok {
-				if u, ok = atlassian.ParseURL(p.s); !ok || u.Kind != atlassian.HostSite {
+				if u, ok = atlassian.ParseURL(s); !ok || u.Kind != atlassian.HostSite {
 					continue
 				}
 			}
-			f.site, f.origin, f.path, f.full, f.cand = u.Host, p.s[:u.OriginEnd], u.Path, p.complete, p
+			f.site, f.origin, f.path, f.full, f.cand = u.Host, s[:u.OriginEnd], u.Path, complete, c
 			f.product = u.Product
 			if u.Placeholder != "" {
 				f.site = ""
@@ -222,19 +223,19 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		}
 		if !f.located {
 			if constrained == nil {
-				constrained = ev.constraints()
+				constrained = ck.constraints()
 			}
 			var hit *evidence
-			for obj := range ev.roots(r.URL, 0) {
+			for obj := range ck.roots(r.URL, 0) {
 				if e := constrained[obj]; e != nil && (e.nonTest || test) && (hit == nil || hit.doc != "") {
 					hit = e
 				}
 			}
-			f.path, f.full = ev.pathHint(r.URL)
+			f.path, f.full = ck.pathHint(r.URL)
 			switch {
 			case hit != nil:
 				f.doc = hit.doc
-			case cls == credAPIToken && atlassian.CloudOnlyPath(f.path) != "" && ev.configurable(r.URL):
+			case cls == credAPIToken && atlassian.CloudOnlyPath(f.path) != "" && ck.configurable(r.URL):
 				// A Cloud-only path with Basic auth to a configurable
 				// base URL: users will enter their site URL, unless the
 				// code accepts the gateway form or a cloud ID.
@@ -273,12 +274,12 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 			}
 		}
 	}
-	sh := &shareCheck{ev: ev, pkg: pass.Pkg, urls: urls, memo: map[types.Object]ast.Node{}}
+	sh := &shareCheck{ck: ck, pkg: pass.Pkg, urls: urls, memo: map[types.Object]ast.Node{}}
 	for _, f := range findings {
 		if f.site == "" || f.cls == credDataCenter || f.cls == credAPIBearer {
 			continue
 		}
-		if lit, _ := f.cand.litAt(len(f.origin)); lit != nil {
+		if lit, _ := f.cand.LitAt(len(f.origin)); lit != nil {
 			if use := sh.otherUse(lit); use != nil {
 				f.shared = &sharedUse{lit: lit, use: use}
 			}
@@ -370,7 +371,7 @@ func (f *finding) fixLit(opts *options) (lit *ast.BasicLit, off, n int) {
 	case f.product == "" || opts.cloudIDs[f.site] == "":
 		return nil, 0, 0
 	}
-	lit, off = f.cand.litAt(n)
+	lit, off = f.cand.LitAt(n)
 	return lit, off, n
 }
 

@@ -40,7 +40,35 @@ func TestFixes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlfix")
+	goldenFixed(t, analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlfix"), "scopedurlfix")
+}
+
+// goldenFixed fails when a fixture file with a .golden file got no fix:
+// analysistest compares a golden file only with the edits it has, so a
+// rule that stopped fixing would pass unnoticed.
+func goldenFixed(t *testing.T, res []*analysistest.Result, patterns ...string) {
+	t.Helper()
+	fixed := map[string]bool{}
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			for _, f := range d.SuggestedFixes {
+				for _, e := range f.TextEdits {
+					fixed[filepath.Base(r.Pass.Fset.File(e.Pos).Name())] = true
+				}
+			}
+		}
+	}
+	for _, p := range patterns {
+		goldens, err := filepath.Glob(filepath.Join(testdata, "src", p, "*.golden"))
+		if err != nil || len(goldens) == 0 {
+			t.Fatalf("%s: no golden files (%v)", p, err)
+		}
+		for _, g := range goldens {
+			if name := strings.TrimSuffix(filepath.Base(g), ".golden"); !fixed[name] {
+				t.Errorf("%s/%s: no suggested fix, but it has a golden file", p, name)
+			}
+		}
+	}
 }
 
 // TestKinds runs on fixtures whose tokens atltest generates: the repository
@@ -142,7 +170,7 @@ func TestSharedLiteral(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlshared")
+	goldenFixed(t, analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlshared"), "scopedurlshared")
 }
 
 // TestHint: messages name the cloud-ID option the way the driver spells it
@@ -171,5 +199,6 @@ func TestHint(t *testing.T) {
 // no cloud ID (scopedurlgraphql, issue 11 item 5). One load for every
 // default-configuration fix fixture.
 func TestConfig(t *testing.T) {
-	atltest.RunWithSuggestedFixes(t, t, testdata, scopedurl.New(), nil, "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs", "scopedurlgraphql")
+	res := atltest.RunWithSuggestedFixes(t, t, testdata, scopedurl.New(), nil, "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs", "scopedurlgraphql")
+	goldenFixed(t, res, "scopedurlconfiglibs", "scopedurlgraphql")
 }

@@ -17,20 +17,17 @@ import (
 // siteURL + "/browse/" + key (a link for people, which must keep pointing
 // at the site).
 type shareCheck struct {
-	ev   *evaluator
+	ck   *checker
 	pkg  *types.Package
 	urls map[ast.Node]bool // URL arguments of the reported requests
 
 	memo map[types.Object]ast.Node // objects -> a use that is not a request URL (nil: none)
 }
 
-// maxShareDepth bounds how far the uses of a literal are followed.
-const maxShareDepth = 6
-
 // otherUse returns a node where the value of lit flows into something other
 // than a reported request's URL, or nil when every use is such a URL.
 func (sc *shareCheck) otherUse(lit *ast.BasicLit) ast.Node {
-	c, ok := sc.ev.m.Inspector.Root().FindNode(lit)
+	c, ok := sc.ck.m.Inspector.Root().FindNode(lit)
 	if !ok {
 		return lit
 	}
@@ -46,7 +43,7 @@ func (sc *shareCheck) from(c inspector.Cursor, depth int) ast.Node {
 		if sc.urls[c.Node()] {
 			return nil
 		}
-		onPath = onPath || sc.ev.visited[c.Node()]
+		onPath = onPath || sc.ck.visited[c.Node()]
 		p := c.Parent()
 		switch n := p.Node().(type) {
 		case *ast.ParenExpr:
@@ -84,7 +81,7 @@ func (sc *shareCheck) from(c inspector.Cursor, depth int) ast.Node {
 		}
 		return c.Node()
 	}
-	if depth > maxShareDepth {
+	if depth > model.MaxDepth {
 		return c.Node()
 	}
 	for _, obj := range objs {
@@ -93,7 +90,7 @@ func (sc *shareCheck) from(c inspector.Cursor, depth int) ast.Node {
 		if obj.Exported() && obj.Parent() == sc.pkg.Scope() {
 			return c.Node()
 		}
-		if _, ok := obj.(*types.Func); ok && len(sc.ev.m.Uses(sc.ev.info, obj)) == 0 {
+		if _, ok := obj.(*types.Func); ok && len(sc.ck.m.Uses(sc.ck.info, obj)) == 0 {
 			return c.Node()
 		}
 		if use := sc.objUse(obj, depth); use != nil {
@@ -110,7 +107,7 @@ func (sc *shareCheck) objUse(obj types.Object, depth int) ast.Node {
 	}
 	sc.memo[obj] = nil // in progress: a cycle adds no use
 	var other ast.Node
-	for _, u := range sc.ev.m.Uses(sc.ev.info, obj) {
+	for _, u := range sc.ck.m.Uses(sc.ck.info, obj) {
 		// A field: the selector x.f is the use.
 		if sel, ok := u.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == u.Node() {
 			u = u.Parent()
@@ -148,7 +145,7 @@ func isWrite(c inspector.Cursor) bool {
 // the way the URL evaluation follows: fmt.Sprintf, url.JoinPath, url.Parse,
 // cmp.Or, strings.Trim*, path.Join.
 func (sc *shareCheck) builds(call *ast.CallExpr) bool {
-	fn := model.Callee(sc.ev.info, call)
+	fn := model.Callee(sc.ck.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
@@ -164,10 +161,10 @@ func (sc *shareCheck) builds(call *ast.CallExpr) bool {
 // strings.HasPrefix, HasSuffix, Contains, EqualFold, len.
 func (sc *shareCheck) tests(call *ast.CallExpr) bool {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
-		_, builtin := sc.ev.info.Uses[id].(*types.Builtin)
+		_, builtin := sc.ck.info.Uses[id].(*types.Builtin)
 		return builtin
 	}
-	fn := model.Callee(sc.ev.info, call)
+	fn := model.Callee(sc.ck.info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
 		return false
 	}
@@ -182,7 +179,7 @@ func (sc *shareCheck) tests(call *ast.CallExpr) bool {
 // c is stored in: a declaration's value, an assignment's right side, a
 // struct literal's field value, a flag's default.
 func (sc *shareCheck) stored(c inspector.Cursor) ([]types.Object, bool) {
-	info := sc.ev.info
+	info := sc.ck.info
 	p := c.Parent()
 	kind, i := c.ParentEdge()
 	switch n := p.Node().(type) {
