@@ -21,7 +21,7 @@ var fakeRule = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{model.Analyzer},
 	ResultType: model.ReportedType,
 	Run: func(pass *analysis.Pass) (any, error) {
-		rep := model.NewReporter(pass)
+		rep := model.NewReporter(pass, &model.Spec{Analyzer: "credentials", Rules: []model.Rule{{ID: "ATL101"}}})
 		for _, s := range rep.Model.Strings {
 			if strings.Contains(s.Value, "SECRET") {
 				rep.Report("ATL101", analysis.Diagnostic{Pos: s.Expr.Pos(), End: s.Expr.End(), Message: "fake finding"})
