@@ -112,12 +112,13 @@ func (s *Spec) IDs() []string {
 	return ids
 }
 
-// NewAnalyzer returns a fresh analyzer as every rule has it: named by the
-// spec, documented by its doc.go section, linked to its first rule's page,
-// requiring [Analyzer], run on packages with type errors and returning a
-// [*Reported]. The caller adds its flags and Run.
-func (s *Spec) NewAnalyzer() *analysis.Analyzer {
+// NewAnalyzer returns a fresh analyzer with the Run function run, as every
+// rule has it: named by the spec, documented by its doc.go section, linked
+// to its first rule's page, requiring [Analyzer], run on packages with type
+// errors and returning a [*Reported]. The caller adds its flags.
+func (s *Spec) NewAnalyzer(run func(*analysis.Pass) (any, error)) *analysis.Analyzer {
 	return &analysis.Analyzer{
+		Run:              run,
 		Name:             s.Analyzer,
 		Doc:              MustExtractDoc(s.Doc, s.Analyzer),
 		URL:              DocURL(s.Rules[0].ID),

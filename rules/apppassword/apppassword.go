@@ -20,9 +20,7 @@ var Analyzer = New()
 
 // New returns a fresh apppassword analyzer. It has no options.
 func New() *analysis.Analyzer {
-	a := Spec.NewAnalyzer()
-	a.Run = run
-	return a
+	return Spec.NewAnalyzer(run)
 }
 
 const ruleID = "ATL102"

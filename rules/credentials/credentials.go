@@ -27,9 +27,8 @@ type options struct {
 // New returns a fresh credentials analyzer with its own flags.
 func New() *analysis.Analyzer {
 	opts := &options{tests: true}
-	a := Spec.NewAnalyzer()
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, opts) })
 	a.Flags.BoolVar(&opts.tests, "tests", true, "report credentials in _test.go files and testdata (false: skip test code)")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
 	return a
 }
 

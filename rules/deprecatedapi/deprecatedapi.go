@@ -15,9 +15,7 @@ var Analyzer = New()
 
 // New returns a fresh analyzer.
 func New() *analysis.Analyzer {
-	a := Spec.NewAnalyzer()
-	a.Run = run
-	return a
+	return Spec.NewAnalyzer(run)
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -21,3 +21,8 @@
 // Directives that name a rule which was not run (disabled by a flag or the
 // configuration) are left alone.
 package ignores
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

@@ -21,7 +21,7 @@ var Analyzer = New()
 // New returns an analyzer that checks directives against the findings of
 // rules (analyzers whose result is a *model.Reported).
 func New(rules ...*analysis.Analyzer) *analysis.Analyzer {
-	a := Spec.NewAnalyzer()
+	a := Spec.NewAnalyzer(nil)
 	a.Requires = append(a.Requires, rules...)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, a) }
 	return a

@@ -1,30 +1,20 @@
 package ignores
 
 import (
-	_ "embed"
 	"slices"
 
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/rules"
 )
 
-//go:embed doc.go
-var doc string
-
 // Spec declares the analyzer: its rules, documentation and settings. The
 // suite's catalog, atlint help, SARIF metadata, the .atlint.yml keys and
 // the README rules table are made of it.
-var Spec = model.Declare(model.Spec{
-	Analyzer: "ignores",
-	Doc:      doc,
-	Rules: []model.Rule{{
-		ID:       "ATL001",
-		Title:    "//atlint:ignore directive that is malformed or suppresses nothing",
-		Severity: model.Warning,
-		Default:  true,
-		Summary:  "`//atlint:ignore` directive that is malformed or silences nothing",
-	}},
-})
+var Spec = model.Declare(model.Spec{Analyzer: "ignores", Doc: doc, Rules: []model.Rule{
+	{ID: "ATL001", Severity: model.Warning, Default: true,
+		Title:   "//atlint:ignore directive that is malformed or suppresses nothing",
+		Summary: "`//atlint:ignore` directive that is malformed or silences nothing"},
+}})
 
 // unknown returns the first rule ID of the directive that is not a rule of
 // the suite (the registry's rules and ATL001), or "". A directive that

@@ -20,10 +20,9 @@ var Analyzer = New()
 // New returns a fresh analyzer whose options are its own flags.
 func New() *analysis.Analyzer {
 	o := &options{}
-	a := Spec.NewAnalyzer()
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, o) })
 	a.Flags.Var(&o.scopes, "token-scopes", "comma-separated JPD scopes the project's API token has (e.g. read:insight:jira-product-discovery); ATL302 then reports only operations whose scope is missing")
 	a.Flags.Var(&o.now, "now", "the date findings are written for, YYYY-MM-DD or RFC 3339 (default: today)")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, o) }
 	return a
 }
 

@@ -1,36 +1,21 @@
 package jpdgraphql
 
 import (
-	_ "embed"
-
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Spec declares the analyzer: its rules, documentation and settings. The
 // suite's catalog, atlint help, SARIF metadata, the .atlint.yml keys and
 // the README rules table are made of it.
-var Spec = model.Declare(model.Spec{
-	Analyzer: "jpdgraphql",
-	Doc:      doc,
-	Rules: []model.Rule{{
-		ID:       "ATL301",
-		Title:    "Jira Product Discovery GraphQL operation that no longer accepts API tokens",
-		Severity: model.Error,
-		Default:  true,
-		Summary:  "Jira Product Discovery GraphQL operation that accepts no API token after 2026-10-31 (`jiraProductDiscovery`, the `on…` subscriptions, …): move to OAuth 2.0 (3LO) or Forge",
-	}, {
-		ID:       "ATL302",
-		Title:    "Jira Product Discovery GraphQL operation that needs a scoped token",
-		Severity: model.Warning,
-		Default:  true,
-		Summary:  "Jira Product Discovery GraphQL operation that needs a scoped token after 2026-10-31; names the scope (`read:insight:jira-product-discovery`, …)",
-	}},
-	Options: []model.Option{
-		{Flag: "token-scopes", Key: "token-scopes", Kind: model.List, Only: atlassian.IsJPDScope}, // the same setting as ATL202's
-		{Flag: "now", Key: "now", Kind: model.String},
-	},
-})
+var Spec = model.Declare(model.Spec{Analyzer: "jpdgraphql", Doc: doc, Rules: []model.Rule{
+	{ID: "ATL301", Severity: model.Error, Default: true,
+		Title:   "Jira Product Discovery GraphQL operation that no longer accepts API tokens",
+		Summary: "Jira Product Discovery GraphQL operation that accepts no API token after 2026-10-31 (`jiraProductDiscovery`, the `on…` subscriptions, …): move to OAuth 2.0 (3LO) or Forge"},
+	{ID: "ATL302", Severity: model.Warning, Default: true,
+		Title:   "Jira Product Discovery GraphQL operation that needs a scoped token",
+		Summary: "Jira Product Discovery GraphQL operation that needs a scoped token after 2026-10-31; names the scope (`read:insight:jira-product-discovery`, …)"},
+}, Options: []model.Option{
+	{Flag: "token-scopes", Key: "token-scopes", Kind: model.List, Only: atlassian.IsJPDScope}, // the same setting as ATL202's
+	{Flag: "now", Key: "now", Kind: model.String},
+}})

@@ -22,9 +22,8 @@ var Analyzer = New()
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
 	srcs := &Sources{}
-	a := Spec.NewAnalyzer()
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, srcs) })
 	a.Flags.Var(srcs, "source", "where a read-only Data Center token comes from (repeatable): an env var name (JIRA_RO_TOKEN), pkg.Name of a constant or variable, Type.Field or pkg.Type.Field of a struct field")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, srcs) }
 	return a
 }
 

@@ -23,8 +23,7 @@ var Analyzer = New()
 // New returns a fresh scopedurl analyzer whose options are its own flags.
 func New() *analysis.Analyzer {
 	opts := &options{cloudIDs: cloudIDs{}, hint: hintFlag}
-	a := Spec.NewAnalyzer()
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, opts) })
 	a.Flags.Var(opts.cloudIDs, "cloudid", "cloud ID of a site, for the suggested fix: SITE=UUID (SITE is mysite or mysite.atlassian.net; repeatable, or comma-separated); the ID is at https://SITE.atlassian.net/_edge/tenant_info")
 	a.Flags.Var(&opts.hint, "hint", "how messages name the cloud-ID option: flag (-scopedurl.cloudid, for the command line and go vet), setting (cloud-ids:, for golangci-lint and .atlint.yml) or both")
 	return a

@@ -29,10 +29,9 @@ type options struct {
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
 	opts := &options{}
-	a := Spec.NewAnalyzer()
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, opts) })
 	a.Flags.BoolVar(&opts.enable, "enable", false, "report findings (off by default: enable it for apps that act for other users)")
 	a.Flags.BoolVar(&opts.auto, "auto", false, "report findings only in packages that are clearly apps or plugins (Mattermost plugins, HTTP servers that store data), when -enable is off")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
 	return a
 }
 

@@ -17,9 +17,8 @@ var Analyzer = New()
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
 	s := &Scopes{}
-	a := Spec.NewAnalyzer()
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, s) })
 	a.Flags.Var(s, "token-scopes", "comma-separated scopes the project's token has (classic or granular, e.g. read:jira-work or read:issue:jira); ATL202 reports calls that need others")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, s) }
 	return a
 }
 
