@@ -51,10 +51,8 @@ func RuleByID(id string) (model.Rule, bool) {
 
 // RulesOf returns the rules the named analyzer reports.
 func RulesOf(analyzer string) []model.Rule {
-	for _, s := range Specs() {
-		if s.Analyzer == analyzer {
-			return s.Rules
-		}
+	if s := SpecOf(analyzer); s != nil {
+		return s.Rules
 	}
 	return nil
 }
@@ -198,4 +196,14 @@ func RulesTable() string {
 		fmt.Fprintf(&b, "| [%s](docs/rules/%s.md) | `%s` | %s, %s | %s |\n", r.ID, r.ID, r.Analyzer, def, r.Severity, r.Summary)
 	}
 	return b.String()
+}
+
+// SpecOf returns the spec of the named analyzer, or nil.
+func SpecOf(analyzer string) *model.Spec {
+	for _, s := range Specs() {
+		if s.Analyzer == analyzer {
+			return s
+		}
+	}
+	return nil
 }

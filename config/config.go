@@ -43,9 +43,6 @@ type Config struct {
 	// Exclude holds slash-separated glob patterns (see Excluded).
 	Exclude []string
 
-	// Tests is whether credentials in _test.go files are reported (nil:
-	// the rule's default).
-	Tests *bool
 	// CloudIDs maps a site host (mysite.atlassian.net, as the
 	// -scopedurl.cloudid flag reads it) to its cloud ID.
 	CloudIDs map[string]string
@@ -57,17 +54,19 @@ type Config struct {
 	// Now is the date (YYYY-MM-DD or RFC 3339) rules compare deadlines
 	// with; empty means today.
 	Now string
-	// ReadOnlyTokens names where read-only Data Center tokens come from,
-	// as the -readonlytoken.source flag takes them: an environment
-	// variable (JIRA_RO_TOKEN), pkg.Name of a constant or variable (pkg
-	// may be an import path), or Type.Field / pkg.Type.Field of a field.
-	ReadOnlyTokens []string
 	// CollectTokens turns on ATL401 (the check for apps that collect
 	// users' API tokens); nil leaves it to enable/disable.
 	CollectTokens *bool
 	// CollectTokensAuto (collect-tokens: auto) turns ATL401 on only in
 	// packages that are clearly apps or plugins (-tokencollect.auto).
 	CollectTokensAuto bool
+	// Options holds the values of the rule options that have no field
+	// above (keys a rule package declares, read in their declared form):
+	// key → values in the flags' syntax (KEY=VALUE for a mapping entry).
+	// "tests" is whether credentials in _test.go files are reported;
+	// "read-only-tokens" names where read-only Data Center tokens come
+	// from, as the -readonlytoken.source flag takes them.
+	Options map[string][]string
 }
 
 // Severity values accepted in the file.
@@ -529,20 +528,23 @@ var topKeys = map[string]func(b *builder, key string, v *value) error{
 	"disable":  func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Disable) },
 	"severity": (*builder).severity,
 	"exclude":  (*builder).exclude,
-	// The rules' options: the keys their packages declare (settings.go),
-	// each read in its form.
-	keyTests:          (*builder).tests,
-	keyCloudIDs:       (*builder).cloudIDs,
-	keyTokenScopes:    (*builder).scopes,
-	keyNow:            (*builder).now,
-	keyReadOnlyTokens: (*builder).readOnlyTokens,
-	keyCollectTokens:  (*builder).collectTokens,
+	// The rules' options whose value needs more than its declared form
+	// (settings.go: formReader reads the others).
+	keyCloudIDs:      (*builder).cloudIDs,
+	keyTokenScopes:   (*builder).scopes,
+	keyNow:           (*builder).now,
+	keyCollectTokens: (*builder).collectTokens,
 }
 
 func knownKeys() string {
 	var ks []string
 	for k := range topKeys {
 		ks = append(ks, k)
+	}
+	for _, k := range declaredKeys() {
+		if topKeys[k] == nil {
+			ks = append(ks, k)
+		}
 	}
 	sort.Strings(ks)
 	return strings.Join(ks, ", ")
@@ -557,10 +559,10 @@ func build(root *value, file string) (*Config, error) {
 		return nil, b.errorf(root, "", "the configuration must be a mapping of keys (enable, severity, ...), not %s", root.describe())
 	}
 	for i, k := range root.keys {
-		read, ok := topKeys[k.str]
+		read, ok := reader(k.str)
 		if !ok {
 			hint := ""
-			if alt, ok := topKeys[kebab(k.str)]; ok && alt != nil {
+			if _, ok := reader(kebab(k.str)); ok {
 				hint = fmt.Sprintf(" (did you mean %q? keys are kebab-case)", kebab(k.str))
 			}
 			return nil, b.errorf(k, k.str, "unknown key%s; known keys: %s", hint, knownKeys())
@@ -742,7 +744,7 @@ func (b *builder) exclude(key string, v *value) error {
 func (b *builder) flag(analyzerName, name string) (*flag.Flag, error) {
 	if b.scratch == nil {
 		b.scratch = map[string]*analysis.Analyzer{}
-		for _, a := range analyzer.New(nil) {
+		for _, a := range newSuite() {
 			b.scratch[a.Name] = a
 		}
 	}
@@ -869,27 +871,6 @@ func (b *builder) now(key string, v *value) error {
 	}
 	b.c.Now = v.str
 	return nil
-}
-
-func (b *builder) readOnlyTokens(key string, v *value) error {
-	ss, vs, err := b.strs(key, v)
-	if err != nil {
-		return err
-	}
-	for i, s := range ss {
-		if err := b.set(vs[i], key, s); err != nil {
-			return err
-		}
-		b.c.ReadOnlyTokens = append(b.c.ReadOnlyTokens, s)
-	}
-	return nil
-}
-
-func (b *builder) tests(key string, v *value) error {
-	if err := b.boolean(key, v, &b.c.Tests); err != nil {
-		return err
-	}
-	return b.set(v, key, strconv.FormatBool(*b.c.Tests))
 }
 
 func (b *builder) collectTokens(key string, v *value) error {

@@ -143,7 +143,7 @@ func TestManyOptionsAreQuick(t *testing.T) {
 	if d := time.Since(t0); d > 2*time.Second {
 		t.Errorf("Parse took %v", d)
 	}
-	if len(c.CloudIDs) != 1000 || len(c.ReadOnlyTokens) != 1000 {
-		t.Errorf("%d sites, %d sources", len(c.CloudIDs), len(c.ReadOnlyTokens))
+	if len(c.CloudIDs) != 1000 || len(c.Options["read-only-tokens"]) != 1000 {
+		t.Errorf("%d sites, %d sources", len(c.CloudIDs), len(c.Options["read-only-tokens"]))
 	}
 }

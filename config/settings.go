@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
 )
@@ -18,12 +20,10 @@ import (
 // readers (config.go) give the YAML form of each key, and a test keeps the
 // two in step.
 const (
-	keyTests          = "tests"            // credentials: report in test code
-	keyCloudIDs       = "cloud-ids"        // scopedurl: site: cloud ID
-	keyTokenScopes    = "token-scopes"     // tokenscopes (all), jpdgraphql (JPD scopes)
-	keyNow            = "now"              // jpdgraphql: the date
-	keyReadOnlyTokens = "read-only-tokens" // readonlytoken: where read-only tokens come from
-	keyCollectTokens  = "collect-tokens"   // tokencollect: true, false or auto
+	keyCloudIDs      = "cloud-ids"      // scopedurl: site: cloud ID
+	keyTokenScopes   = "token-scopes"   // tokenscopes (all), jpdgraphql (JPD scopes)
+	keyNow           = "now"            // jpdgraphql: the date
+	keyCollectTokens = "collect-tokens" // tokencollect: true, false or auto
 )
 
 // A keyed is an option of a rule package with the analyzer whose flag it is.
@@ -36,7 +36,7 @@ type keyed struct {
 // key, in suite order.
 func optionsOf(key string) []keyed {
 	var out []keyed
-	for _, s := range analyzer.Specs() {
+	for _, s := range specs() {
 		for _, o := range s.Options {
 			if o.Key == key {
 				out = append(out, keyed{s.Analyzer, o})
@@ -91,9 +91,6 @@ func (c *Config) Settings() []analyzer.Setting {
 		return nil
 	}
 	var ss []analyzer.Setting
-	if c.Tests != nil {
-		ss = append(ss, settings(keyTests, strconv.FormatBool(*c.Tests))...)
-	}
 	sites := make([]string, 0, len(c.CloudIDs))
 	for s := range c.CloudIDs {
 		sites = append(sites, s)
@@ -110,9 +107,6 @@ func (c *Config) Settings() []analyzer.Setting {
 	if c.Now != "" {
 		ss = append(ss, settings(keyNow, c.Now)...)
 	}
-	for _, src := range c.ReadOnlyTokens {
-		ss = append(ss, settings(keyReadOnlyTokens, src)...)
-	}
 	// ATL401 reports only with its enable flag set: enabling the rule in
 	// the file (enable: [ATL401] or collect-tokens: true) sets it.
 	// collect-tokens: auto reports only in packages that are clearly apps
@@ -124,6 +118,16 @@ func (c *Config) Settings() []analyzer.Setting {
 	}
 	if c.CollectTokensAuto {
 		ss = append(ss, settings(keyCollectTokens, "auto")...)
+	}
+	// The options read in their declared form: one comma-separated value
+	// a key.
+	keys := make([]string, 0, len(c.Options))
+	for k := range c.Options {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ss = append(ss, settings(k, strings.Join(c.Options[k], ","))...)
 	}
 	return ss
 }
@@ -312,4 +316,99 @@ func matchSegs(pat, segs []string) bool {
 		pat, segs = pat[1:], segs[1:]
 	}
 	return true
+}
+
+// specs and newSuite are the rule packages' declarations and a fresh suite
+// whose flags check the options (variables for tests).
+var (
+	specs    = analyzer.Specs
+	newSuite = func() []*analysis.Analyzer { return analyzer.New(nil) }
+)
+
+// declaredKeys returns the setting keys the rule packages declare.
+func declaredKeys() []string {
+	var ks []string
+	for _, s := range specs() {
+		for _, o := range s.Options {
+			if o.Key != "" && !slices.Contains(ks, o.Key) {
+				ks = append(ks, o.Key)
+			}
+		}
+	}
+	return ks
+}
+
+// reader returns the function that reads key: the file's own (topKeys), or
+// for a key a rule package declares and the file has no reader of its own
+// for, the reader of its declared form (formReader).
+func reader(key string) (func(*builder, string, *value) error, bool) {
+	if r, ok := topKeys[key]; ok {
+		return r, true
+	}
+	if opts := optionsOf(key); len(opts) > 0 {
+		return formReader(opts[0].Kind), true
+	}
+	return nil, false
+}
+
+// formReader reads a value of a declared form, passes each entry to the
+// key's flags (set) and records it in Config.Options. A new rule option of
+// these forms needs nothing in this package.
+func formReader(kind model.OptionKind) func(*builder, string, *value) error {
+	return func(b *builder, key string, v *value) error {
+		var vals []string
+		var at []*value
+		switch kind {
+		case model.Bool:
+			var words []string
+			for _, o := range optionsOf(key) {
+				if o.Word != "" {
+					words = append(words, o.Word)
+				}
+			}
+			switch {
+			case v.kind == scalar && v.isString && slices.Contains(words, v.str):
+				vals = []string{v.str}
+			case v.kind == scalar && v.boolean != nil:
+				vals = []string{strconv.FormatBool(*v.boolean)}
+			default:
+				want := "true or false"
+				if len(words) > 0 {
+					want = "true, false or " + strings.Join(words, ", ")
+				}
+				return b.errorf(v, key, "want %s, got %s", want, v.describe())
+			}
+			at = []*value{v}
+		case model.String:
+			if v.kind != scalar || v.boolean != nil {
+				return b.errorf(v, key, "want a string, got %s", v.describe())
+			}
+			vals, at = []string{v.str}, []*value{v}
+		case model.List:
+			var err error
+			if vals, at, err = b.strs(key, v); err != nil {
+				return err
+			}
+		case model.Map:
+			if v.kind != mapping {
+				return b.errorf(v, key, "want a mapping, got %s", v.describe())
+			}
+			for i, k := range v.keys {
+				if e := v.vals[i]; e.kind != scalar {
+					return b.errorf(e, key+"."+k.str, "want one value, got %s", e.describe())
+				}
+				vals, at = append(vals, k.str+"="+v.vals[i].str), append(at, v.vals[i])
+			}
+		}
+		for i, s := range vals {
+			if err := b.set(at[i], key, s); err != nil {
+				return err
+			}
+		}
+		if b.c.Options == nil {
+			b.c.Options = map[string][]string{}
+		}
+		b.c.Options[key] = append(b.c.Options[key], vals...)
+		return nil
+	}
 }

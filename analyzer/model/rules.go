@@ -55,6 +55,9 @@ type Option struct {
 	// false, which sets this flag to true (collect-tokens: auto sets
 	// -tokencollect.auto); the key's other options are then left alone.
 	Word string
+	// Example is a value the flag accepts, in its syntax (KEY=VALUE for a
+	// Map), for tests and documentation.
+	Example string
 }
 
 // OptionKind is the form of a setting's value.
@@ -63,8 +66,8 @@ type OptionKind int
 const (
 	Bool   OptionKind = iota // true or false, or an option's Word
 	String                   // one string
-	List                     // a string or a list of strings: one flag value each
-	Map                      // a mapping of strings: one flag value KEY=VALUE each
+	List                     // a string or a list of strings; the flag takes them comma-separated
+	Map                      // a mapping of strings; the flag takes KEY=VALUE pairs comma-separated
 )
 
 // A Spec is what a rule package declares about its analyzer, next to it

@@ -10,5 +10,5 @@ var Spec = model.Declare(model.Spec{Analyzer: "credentials", Doc: doc, Rules: []
 		Title:   "hard-coded Atlassian credential",
 		Summary: "hard-coded Atlassian credential, by grammar and checksum: Cloud API tokens (`ATATT3…`), Bitbucket access tokens (`ATCTT3…`), service-account tokens (`ATSTT3…`), app passwords (`ATBB…`), `BBDC-` tokens; legacy 24-character tokens and Data Center PATs where the context names Atlassian or sends them as credentials; fix: `os.Getenv(\"ATLASSIAN_API_TOKEN\")`"},
 }, Options: []model.Option{
-	{Flag: "tests", Key: "tests", Kind: model.Bool},
+	{Flag: "tests", Key: "tests", Kind: model.Bool, Example: "false"},
 }})

@@ -16,6 +16,6 @@ var Spec = model.Declare(model.Spec{Analyzer: "jpdgraphql", Doc: doc, Rules: []m
 		Title:   "Jira Product Discovery GraphQL operation that needs a scoped token",
 		Summary: "Jira Product Discovery GraphQL operation that needs a scoped token after 2026-10-31; names the scope (`read:insight:jira-product-discovery`, …)"},
 }, Options: []model.Option{
-	{Flag: "token-scopes", Key: "token-scopes", Kind: model.List, Only: atlassian.IsJPDScope}, // the same setting as ATL202's
-	{Flag: "now", Key: "now", Kind: model.String},
+	{Flag: "token-scopes", Key: "token-scopes", Kind: model.List, Only: atlassian.IsJPDScope, Example: "read:view:jira-product-discovery"}, // the same setting as ATL202's
+	{Flag: "now", Key: "now", Kind: model.String, Example: "2026-11-01"},
 }})

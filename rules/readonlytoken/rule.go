@@ -10,5 +10,5 @@ var Spec = model.Declare(model.Spec{Analyzer: "readonlytoken", Doc: doc, Rules: 
 		Title:   "read-only Data Center token used for a write request",
 		Summary: "read-only Data Center token used for a POST/PUT/PATCH/DELETE"},
 }, Options: []model.Option{
-	{Flag: "source", Key: "read-only-tokens", Kind: model.List},
+	{Flag: "source", Key: "read-only-tokens", Kind: model.List, Example: "JIRA_RO_TOKEN"},
 }})

@@ -13,6 +13,6 @@ var Spec = model.Declare(model.Spec{Analyzer: "scopedurl", Doc: doc, Rules: []mo
 		Title:   "configurable base URL that the code's documentation or Cloud-only paths make a <site>.atlassian.net site, where scoped API tokens fail",
 		Summary: "configurable base URL whose documentation (placeholder site, flag usage, help tags, Terraform descriptions) or Cloud-only paths with Basic auth say users will enter `https://<site>.atlassian.net`, where scoped API tokens fail: accept the gateway form or a cloud ID"},
 }, Options: []model.Option{
-	{Flag: "cloudid", Key: "cloud-ids", Kind: model.Map},
+	{Flag: "cloudid", Key: "cloud-ids", Kind: model.Map, Example: "mysite=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
 	{Flag: "hint"}, // set by the driver: the spelling of the cloud-ID option its messages use
 }})

@@ -10,6 +10,6 @@ var Spec = model.Declare(model.Spec{Analyzer: "tokencollect", Doc: doc, Rules: [
 		Title:   "app collects or stores users' Atlassian API tokens",
 		Summary: "app that collects or stores users' Atlassian API tokens (enable in apps, plugins and services that act for other users)"},
 }, Options: []model.Option{
-	{Flag: "enable", Key: "collect-tokens", Kind: model.Bool},
-	{Flag: "auto", Key: "collect-tokens", Kind: model.Bool, Word: "auto"},
+	{Flag: "enable", Key: "collect-tokens", Kind: model.Bool, Example: "true"},
+	{Flag: "auto", Key: "collect-tokens", Kind: model.Bool, Word: "auto", Example: "auto"},
 }})

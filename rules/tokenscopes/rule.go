@@ -10,5 +10,5 @@ var Spec = model.Declare(model.Spec{Analyzer: "tokenscopes", Doc: doc, Rules: []
 		Title:   "call whose REST operation needs a scope the declared token scopes lack",
 		Summary: "call whose REST operation needs a scope the declared token scopes lack; names the operation, the missing scopes and the granular/classic set that would satisfy it (`atlint scopes` prints the least set)"},
 }, Options: []model.Option{
-	{Flag: "token-scopes", Key: "token-scopes", Kind: model.List},
+	{Flag: "token-scopes", Key: "token-scopes", Kind: model.List, Example: "read:jira-work"},
 }})
