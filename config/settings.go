@@ -15,10 +15,11 @@ import (
 	"github.com/atlint/atlint/analyzer/model"
 )
 
-// The settings of the rules' options. Each rule package declares which of
-// its flags each key sets (its spec's Options, see optionsOf); the file's
-// readers (config.go) give the YAML form of each key, and a test keeps the
-// two in step.
+// The settings of the rules' options. Each rule package declares its keys,
+// the flags each sets and the form of its value (its spec's Options, see
+// optionsOf); formReader reads a key in its declared form. These keys have
+// readers of their own (config.go), for what their values need beyond
+// the form: canonical sites, one list for two rules, a date, a rule switch.
 const (
 	keyCloudIDs      = "cloud-ids"      // scopedurl: site: cloud ID
 	keyTokenScopes   = "token-scopes"   // tokenscopes (all), jpdgraphql (JPD scopes)
