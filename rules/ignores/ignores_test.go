@@ -31,7 +31,7 @@ var fakeRule = &analysis.Analyzer{
 	},
 }
 
-func testdata(t *testing.T) string { return atltest.Scenarios(t, "ignores", "ignoresoff") }
+func testdata(t *testing.T) string { return atltest.Scenarios(t, "ignores", "ignoresoff", "ignoresmixed") }
 
 func TestIgnores(t *testing.T) {
 	atltest.RunWithSuggestedFixes(t, t, testdata(t), ignores.New(fakeRule), nil, "ignores")
@@ -70,4 +70,11 @@ func TestRuleSwitchedOffByItsFlag(t *testing.T) {
 	// With -tokencollect.enable=false the rule runs but checks nothing, so
 	// its directives are neither used nor stale.
 	atltest.Run(t, t, testdata(t), ignores.New(tokencollect.New(), readonlytoken.New()), nil, "ignoresoff")
+}
+
+// A directive naming an unknown rule besides a known one: ATL001 reports
+// the unknown ID, and the known one is still silenced (the rule's reporter
+// knows its own IDs, not the suite's).
+func TestUnknownBesidesKnown(t *testing.T) {
+	atltest.Run(t, t, testdata(t), ignores.New(fakeRule), nil, "ignoresmixed")
 }
