@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -10,35 +11,50 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer/model"
-	"github.com/atlint/atlint/rules/apppassword"
-	"github.com/atlint/atlint/rules/credentials"
-	"github.com/atlint/atlint/rules/deprecatedapi"
+	"github.com/atlint/atlint/rules"
 	"github.com/atlint/atlint/rules/ignores"
-	"github.com/atlint/atlint/rules/jpdgraphql"
-	"github.com/atlint/atlint/rules/readonlytoken"
-	"github.com/atlint/atlint/rules/scopedurl"
-	"github.com/atlint/atlint/rules/tokencollect"
-	"github.com/atlint/atlint/rules/tokenscopes"
 )
 
-// A rule package: its package-level analyzer and its constructor.
-type entry struct {
-	analyzer *analysis.Analyzer
-	new      func() *analysis.Analyzer
+func init() { model.Rules = Catalog() }
+
+// Catalog returns every rule of the suite, in ID order: the rules each
+// rule package declares in its spec (package rules lists the packages) and
+// ATL001 of package ignores.
+func Catalog() []model.Rule {
+	rs := slices.Clone(ignores.Spec.Rules)
+	for _, p := range rules.All {
+		rs = append(rs, p.Spec.Rules...)
+	}
+	slices.SortFunc(rs, func(a, b model.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rs
 }
 
-// registry lists every rule package, in rule-ID order. The stale-directive
-// check (ATL001, package ignores) is added by the functions below.
-var registry = []entry{
-	// rules: one line per rule package, e.g. {credentials.Analyzer, credentials.New},
-	{credentials.Analyzer, credentials.New},
-	{apppassword.Analyzer, apppassword.New},
-	{scopedurl.Analyzer, scopedurl.New},
-	{tokenscopes.Analyzer, tokenscopes.New},
-	{deprecatedapi.Analyzer, deprecatedapi.New},
-	{jpdgraphql.Analyzer, jpdgraphql.New},
-	{tokencollect.Analyzer, tokencollect.New},
-	{readonlytoken.Analyzer, readonlytoken.New},
+// Specs returns the spec of every rule package, ignores last, as the
+// suite runs them.
+func Specs() []*model.Spec {
+	var ss []*model.Spec
+	for _, p := range rules.All {
+		ss = append(ss, p.Spec)
+	}
+	return append(ss, ignores.Spec)
+}
+
+// RuleByID returns the rule with the given ID (case-insensitive).
+func RuleByID(id string) (model.Rule, bool) {
+	for _, r := range Catalog() {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return model.Rule{}, false
+}
+
+// RulesOf returns the rules the named analyzer reports.
+func RulesOf(analyzer string) []model.Rule {
+	if s := SpecOf(analyzer); s != nil {
+		return s.Rules
+	}
+	return nil
 }
 
 var (
@@ -48,9 +64,9 @@ var (
 
 // Rules returns the package-level analyzers of every rule, in rule-ID order.
 func Rules() []*analysis.Analyzer {
-	rs := make([]*analysis.Analyzer, len(registry))
-	for i, e := range registry {
-		rs[i] = e.analyzer
+	rs := make([]*analysis.Analyzer, len(rules.All))
+	for i, p := range rules.All {
+		rs[i] = p.Analyzer
 	}
 	return rs
 }
@@ -60,8 +76,8 @@ func Rules() []*analysis.Analyzer {
 // the vet tool and the command run.
 func All() []*analysis.Analyzer {
 	allOnce.Do(func() {
-		rules := Rules()
-		all = append(rules, ignores.New(rules...))
+		rs := Rules()
+		all = append(rs, ignores.New(rs...))
 	})
 	return all
 }
@@ -72,17 +88,17 @@ func All() []*analysis.Analyzer {
 // plugin, the command with a config file) use it so that settings never
 // leak between runs.
 func New(enabled func(name string) bool) []*analysis.Analyzer {
-	var rules []*analysis.Analyzer
-	for _, e := range registry {
-		a := e.new()
+	var as []*analysis.Analyzer
+	for _, p := range rules.All {
+		a := p.New()
 		if enabled == nil || enabled(a.Name) {
-			rules = append(rules, a)
+			as = append(as, a)
 		}
 	}
 	if enabled != nil && !enabled("ignores") {
-		return rules
+		return as
 	}
-	return append(rules, ignores.New(rules...))
+	return append(as, ignores.New(as...))
 }
 
 // A Setting is one analyzer flag: -Analyzer.Flag=Value.
@@ -126,7 +142,7 @@ func flagNames(a *analysis.Analyzer) string {
 // Lookup finds a rule analyzer by analyzer name or by rule ID (ATL101).
 func Lookup(nameOrID string) (*analysis.Analyzer, bool) {
 	name := nameOrID
-	if r, ok := model.RuleByID(nameOrID); ok {
+	if r, ok := RuleByID(nameOrID); ok {
 		name = r.Analyzer
 	}
 	for _, a := range All() {
@@ -145,7 +161,7 @@ func Help(nameOrID string) (string, error) {
 		return "", fmt.Errorf("unknown rule %q: run 'atlint help' for the list", nameOrID)
 	}
 	var b strings.Builder
-	for _, r := range model.RulesOf(a.Name) {
+	for _, r := range RulesOf(a.Name) {
 		fmt.Fprintf(&b, "%s %s (%s, analyzer %s)\n", r.ID, r.Title, r.Severity, a.Name)
 	}
 	fmt.Fprintf(&b, "\n%s\n", a.Doc)
@@ -158,4 +174,36 @@ func Help(nameOrID string) (string, error) {
 	}
 	fmt.Fprintf(&b, "\nMore: %s\n", a.URL)
 	return b.String(), nil
+}
+
+// RulesTable returns the README's rules table (Markdown) made of the
+// catalog: a row a rule with its page, analyzer, default and summary. A
+// test in cmd/atlint fails when README.md's table differs; refresh it with
+// go generate ./analyzer.
+//
+//go:generate go run ../internal/gen/rulestable -w ../README.md
+func RulesTable() string {
+	var b strings.Builder
+	b.WriteString("| ID | analyzer | default | what it finds |\n|---|---|---|---|\n")
+	for _, r := range Catalog() {
+		def := "**off**"
+		if r.Default {
+			def = "on"
+			if r.Silent != "" {
+				def += " (" + r.Silent + ")"
+			}
+		}
+		fmt.Fprintf(&b, "| [%s](docs/rules/%s.md) | `%s` | %s, %s | %s |\n", r.ID, r.ID, r.Analyzer, def, r.Severity, r.Summary)
+	}
+	return b.String()
+}
+
+// SpecOf returns the spec of the named analyzer, or nil.
+func SpecOf(analyzer string) *model.Spec {
+	for _, s := range Specs() {
+		if s.Analyzer == analyzer {
+			return s
+		}
+	}
+	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer"
@@ -20,16 +22,20 @@ func TestSuiteIsValid(t *testing.T) {
 }
 
 // Every rule of the catalog has an analyzer in the suite, and every
-// analyzer of the suite reports catalogued rules, has a doc and a URL.
+// analyzer of the suite reports catalogued rules, has a doc and a URL; the
+// catalog is what the specs declare, complete, in ID order and without
+// duplicates, and model.Rules (the drivers' view) is the same.
 func TestCatalogMatchesSuite(t *testing.T) {
 	names := map[string]*analysis.Analyzer{}
 	for _, a := range analyzer.All() {
 		names[a.Name] = a
-		if len(model.RulesOf(a.Name)) == 0 {
+		rs := analyzer.RulesOf(a.Name)
+		if len(rs) == 0 {
 			t.Errorf("analyzer %s reports no catalogued rule", a.Name)
+			continue
 		}
-		if a.Doc == "" || a.URL == "" {
-			t.Errorf("analyzer %s lacks a Doc or URL", a.Name)
+		if a.Doc == "" || a.URL != model.DocURL(rs[0].ID) {
+			t.Errorf("analyzer %s lacks a Doc, or its URL %s is not its first rule's page", a.Name, a.URL)
 		}
 		if a.ResultType != model.ReportedType {
 			t.Errorf("analyzer %s: ResultType %v, want model.ReportedType (ATL001 needs it)", a.Name, a.ResultType)
@@ -38,10 +44,29 @@ func TestCatalogMatchesSuite(t *testing.T) {
 			t.Errorf("analyzer %s does not run on packages with type errors", a.Name)
 		}
 	}
-	for _, r := range model.Rules {
+	catalog := analyzer.Catalog()
+	if len(catalog) < 11 {
+		t.Fatalf("catalog has %d rules, want the 11 of 2026-11 at least", len(catalog))
+	}
+	for i, r := range catalog {
 		if names[r.Analyzer] == nil {
 			t.Errorf("rule %s names analyzer %s, which is not in the suite", r.ID, r.Analyzer)
 		}
+		if i > 0 && r.ID <= catalog[i-1].ID {
+			t.Errorf("catalog out of order or duplicated at %s", r.ID)
+		}
+		if r.Title == "" || r.Severity == "" || r.Summary == "" {
+			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
+		}
+		if got, ok := analyzer.RuleByID(strings.ToLower(r.ID)); !ok || got.ID != r.ID {
+			t.Errorf("RuleByID(%s) = %v, %v", r.ID, got, ok)
+		}
+	}
+	if diff := cmp.Diff(catalog, model.Rules, cmpopts.IgnoreFields(model.Rule{}, "Summary", "Silent")); diff != "" {
+		t.Errorf("model.Rules differs from the catalog (-catalog +model.Rules):\n%s", diff)
+	}
+	if _, ok := analyzer.RuleByID("ATL999"); ok {
+		t.Error("RuleByID(ATL999) found a rule")
 	}
 }
 
@@ -88,7 +113,7 @@ func TestConfigureErrors(t *testing.T) {
 }
 
 func TestHelpAndLookup(t *testing.T) {
-	for _, r := range model.Rules {
+	for _, r := range analyzer.Catalog() {
 		a, ok := analyzer.Lookup(strings.ToLower(r.ID))
 		if !ok || a.Name != r.Analyzer {
 			t.Errorf("Lookup(%s) = %v, %v", r.ID, a, ok)

@@ -19,9 +19,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer"
-	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/output"
-	"github.com/atlint/atlint/rules/scopedurl"
+	"github.com/atlint/atlint/rules"
 )
 
 // Names are the file names Find looks for, in order.
@@ -44,9 +43,6 @@ type Config struct {
 	// Exclude holds slash-separated glob patterns (see Excluded).
 	Exclude []string
 
-	// Tests is whether credentials in _test.go files are reported (nil:
-	// the rule's default).
-	Tests *bool
 	// CloudIDs maps a site host (mysite.atlassian.net, as the
 	// -scopedurl.cloudid flag reads it) to its cloud ID.
 	CloudIDs map[string]string
@@ -58,17 +54,19 @@ type Config struct {
 	// Now is the date (YYYY-MM-DD or RFC 3339) rules compare deadlines
 	// with; empty means today.
 	Now string
-	// ReadOnlyTokens names where read-only Data Center tokens come from,
-	// as the -readonlytoken.source flag takes them: an environment
-	// variable (JIRA_RO_TOKEN), pkg.Name of a constant or variable (pkg
-	// may be an import path), or Type.Field / pkg.Type.Field of a field.
-	ReadOnlyTokens []string
 	// CollectTokens turns on ATL401 (the check for apps that collect
 	// users' API tokens); nil leaves it to enable/disable.
 	CollectTokens *bool
 	// CollectTokensAuto (collect-tokens: auto) turns ATL401 on only in
 	// packages that are clearly apps or plugins (-tokencollect.auto).
 	CollectTokensAuto bool
+	// Options holds the values of the rule options that have no field
+	// above (keys a rule package declares, read in their declared form):
+	// key → values in the flags' syntax (KEY=VALUE for a mapping entry).
+	// "tests" is whether credentials in _test.go files are reported;
+	// "read-only-tokens" names where read-only Data Center tokens come
+	// from, as the -readonlytoken.source flag takes them.
+	Options map[string][]string
 }
 
 // Severity values accepted in the file.
@@ -526,22 +524,27 @@ func (b *builder) errorf(v *value, key, format string, args ...any) error {
 
 // topKeys are the keys of the file, with the function that reads each.
 var topKeys = map[string]func(b *builder, key string, v *value) error{
-	"enable":           func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Enable) },
-	"disable":          func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Disable) },
-	"severity":         (*builder).severity,
-	"exclude":          (*builder).exclude,
-	"tests":            (*builder).tests,
-	"cloud-ids":        (*builder).cloudIDs,
-	"token-scopes":     (*builder).scopes,
-	"now":              (*builder).now,
-	"read-only-tokens": (*builder).readOnlyTokens,
-	"collect-tokens":   (*builder).collectTokens,
+	"enable":   func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Enable) },
+	"disable":  func(b *builder, key string, v *value) error { return b.rules(key, v, &b.c.Disable) },
+	"severity": (*builder).severity,
+	"exclude":  (*builder).exclude,
+	// The rules' options whose value needs more than its declared form
+	// (settings.go: formReader reads the others).
+	keyCloudIDs:      (*builder).cloudIDs,
+	keyTokenScopes:   (*builder).scopes,
+	keyNow:           (*builder).now,
+	keyCollectTokens: (*builder).collectTokens,
 }
 
 func knownKeys() string {
 	var ks []string
 	for k := range topKeys {
 		ks = append(ks, k)
+	}
+	for _, k := range declaredKeys() {
+		if topKeys[k] == nil {
+			ks = append(ks, k)
+		}
 	}
 	sort.Strings(ks)
 	return strings.Join(ks, ", ")
@@ -556,10 +559,10 @@ func build(root *value, file string) (*Config, error) {
 		return nil, b.errorf(root, "", "the configuration must be a mapping of keys (enable, severity, ...), not %s", root.describe())
 	}
 	for i, k := range root.keys {
-		read, ok := topKeys[k.str]
+		read, ok := reader(k.str)
 		if !ok {
 			hint := ""
-			if alt, ok := topKeys[kebab(k.str)]; ok && alt != nil {
+			if _, ok := reader(kebab(k.str)); ok {
 				hint = fmt.Sprintf(" (did you mean %q? keys are kebab-case)", kebab(k.str))
 			}
 			return nil, b.errorf(k, k.str, "unknown key%s; known keys: %s", hint, knownKeys())
@@ -630,11 +633,11 @@ func (b *builder) boolean(key string, v *value, dst **bool) error {
 
 // ruleIDs resolves a rule ID or analyzer name (any case) to rule IDs.
 func ruleIDs(s string) ([]string, bool) {
-	if r, ok := model.RuleByID(s); ok {
+	if r, ok := analyzer.RuleByID(s); ok {
 		return []string{r.ID}, true
 	}
 	var ids []string
-	for _, r := range model.Rules {
+	for _, r := range analyzer.Catalog() {
 		if strings.EqualFold(r.Analyzer, s) {
 			ids = append(ids, r.ID)
 		}
@@ -644,7 +647,7 @@ func ruleIDs(s string) ([]string, bool) {
 
 func ruleNames() string {
 	var ids, analyzers []string
-	for _, r := range model.Rules {
+	for _, r := range analyzer.Catalog() {
 		ids = append(ids, r.ID)
 		if !contains(analyzers, r.Analyzer) {
 			analyzers = append(analyzers, r.Analyzer)
@@ -741,7 +744,7 @@ func (b *builder) exclude(key string, v *value) error {
 func (b *builder) flag(analyzerName, name string) (*flag.Flag, error) {
 	if b.scratch == nil {
 		b.scratch = map[string]*analysis.Analyzer{}
-		for _, a := range analyzer.New(nil) {
+		for _, a := range newSuite() {
 			b.scratch[a.Name] = a
 		}
 	}
@@ -753,17 +756,38 @@ func (b *builder) flag(analyzerName, name string) (*flag.Flag, error) {
 	return nil, fmt.Errorf("internal error: no flag -%s.%s", analyzerName, name)
 }
 
-// set passes s to the flag as -analyzerName.name=s would; the flag's
+// set passes s to the flags key sets (settings: the options the rule
+// packages declare for it) as -analyzer.flag=s would; the first flag
 // error is reported at v under key.
-func (b *builder) set(v *value, key, analyzerName, name, s string) error {
-	f, err := b.flag(analyzerName, name)
-	if err == nil {
-		err = f.Value.Set(s)
-	}
-	if err != nil {
-		return b.errorf(v, key, "%v", err)
+func (b *builder) set(v *value, key, s string) error {
+	for _, st := range settings(key, s) {
+		f, err := b.flag(st.Analyzer, st.Flag)
+		if err == nil {
+			err = f.Value.Set(st.Value)
+		}
+		if err != nil {
+			return b.errorf(v, key, "%v", err)
+		}
 	}
 	return nil
+}
+
+// fresh returns the flag the option of key without Only or Word sets, of
+// a new analyzer: what that one flag makes of a value.
+func fresh(key string) (*flag.Flag, error) {
+	for _, o := range optionsOf(key) {
+		if o.Only != nil || o.Word != "" {
+			continue
+		}
+		for _, p := range rules.All {
+			if p.Spec.Analyzer == o.analyzer {
+				if f := p.New().Flags.Lookup(o.Flag); f != nil {
+					return f, nil
+				}
+			}
+		}
+	}
+	return nil, fmt.Errorf("internal error: no rule declares a flag for %s", key)
 }
 
 func (b *builder) cloudIDs(key string, v *value) error {
@@ -782,9 +806,9 @@ func (b *builder) cloudIDs(key string, v *value) error {
 		}
 		// The scopedurl flag checks the pair; a flag of its own (the flag
 		// adds to a map) reads back the one site it was given.
-		f := scopedurl.New().Flags.Lookup(flagCloudID)
-		if f == nil {
-			return b.errorf(k, sub, "internal error: no flag -scopedurl.%s", flagCloudID)
+		f, err := fresh(key)
+		if err != nil {
+			return b.errorf(k, sub, "%v", err)
 		}
 		if err := f.Value.Set(k.str + "=" + id.str); err != nil {
 			// The flag judges site and ID together: point at the ID
@@ -819,10 +843,16 @@ func (b *builder) scopes(key string, v *value) error {
 	for i, s := range ss {
 		// tokenscopes takes every scope, jpdgraphql the JPD ones
 		// (Settings).
-		if err := b.set(vs[i], key, "tokenscopes", flagTokenScopes, s); err != nil {
+		if err := b.set(vs[i], key, s); err != nil {
 			return err
 		}
-		f, _ := b.flag("tokenscopes", flagTokenScopes)
+		f, err := fresh(key)
+		if err != nil {
+			return b.errorf(vs[i], key, "%v", err)
+		}
+		if err := f.Value.Set(s); err != nil {
+			return b.errorf(vs[i], key, "%v", err)
+		}
 		for _, x := range strings.Split(f.Value.String(), ",") {
 			if x != "" && !contains(b.c.TokenScopes, x) {
 				b.c.TokenScopes = append(b.c.TokenScopes, x)
@@ -836,38 +866,17 @@ func (b *builder) now(key string, v *value) error {
 	if v.kind != scalar || v.boolean != nil {
 		return b.errorf(v, key, "want a date (2026-11-01), got %s", v.describe())
 	}
-	if err := b.set(v, key, "jpdgraphql", flagNow, v.str); err != nil {
+	if err := b.set(v, key, v.str); err != nil {
 		return err
 	}
 	b.c.Now = v.str
 	return nil
 }
 
-func (b *builder) readOnlyTokens(key string, v *value) error {
-	ss, vs, err := b.strs(key, v)
-	if err != nil {
-		return err
-	}
-	for i, s := range ss {
-		if err := b.set(vs[i], key, "readonlytoken", flagReadOnlyTokens, s); err != nil {
-			return err
-		}
-		b.c.ReadOnlyTokens = append(b.c.ReadOnlyTokens, s)
-	}
-	return nil
-}
-
-func (b *builder) tests(key string, v *value) error {
-	if err := b.boolean(key, v, &b.c.Tests); err != nil {
-		return err
-	}
-	return b.set(v, key, "credentials", flagTests, strconv.FormatBool(*b.c.Tests))
-}
-
 func (b *builder) collectTokens(key string, v *value) error {
 	if v.kind == scalar && v.isString && v.str == "auto" {
 		b.c.CollectTokensAuto = true
-		return b.set(v, key, "tokencollect", flagCollectAuto, "true")
+		return b.set(v, key, "auto")
 	}
 	if v.kind != scalar || v.boolean == nil {
 		return b.errorf(v, key, "want true, false or auto, got %s", v.describe())
@@ -875,5 +884,5 @@ func (b *builder) collectTokens(key string, v *value) error {
 	if err := b.boolean(key, v, &b.c.CollectTokens); err != nil {
 		return err
 	}
-	return b.set(v, key, "tokencollect", flagCollect, strconv.FormatBool(*b.c.CollectTokens))
+	return b.set(v, key, strconv.FormatBool(*b.c.CollectTokens))
 }

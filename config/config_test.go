@@ -36,34 +36,31 @@ func TestParseFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := false
 	tr := true
 	want := &Config{
-		Enable:         []string{"ATL401"},
-		Disable:        []string{"ATL302"},
-		Severities:     map[string]string{"ATL101": "warning", "ATL301": "error", "ATL302": "error"},
-		Exclude:        []string{"vendor/**", "**/*_gen.go", "internal/legacy"},
-		Tests:          &f,
-		CloudIDs:       map[string]string{"mysite.atlassian.net": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1", "other.atlassian.net": "2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
-		TokenScopes:    []string{"read:view:jira-product-discovery", "write:insight:jira-product-discovery"},
-		Now:            "2026-11-01",
-		ReadOnlyTokens: []string{"JIRA_RO_TOKEN", "cfg.ReadToken"},
-		CollectTokens:  &tr,
+		Enable:        []string{"ATL401"},
+		Disable:       []string{"ATL302"},
+		Severities:    map[string]string{"ATL101": "warning", "ATL301": "error", "ATL302": "error"},
+		Exclude:       []string{"vendor/**", "**/*_gen.go", "internal/legacy"},
+		CloudIDs:      map[string]string{"mysite.atlassian.net": "1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1", "other.atlassian.net": "2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
+		TokenScopes:   []string{"read:view:jira-product-discovery", "write:insight:jira-product-discovery"},
+		Now:           "2026-11-01",
+		Options:       map[string][]string{"tests": {"false"}, "read-only-tokens": {"JIRA_RO_TOKEN", "cfg.ReadToken"}},
+		CollectTokens: &tr,
 	}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
 
 	wantSettings := []analyzer.Setting{
-		{Analyzer: "credentials", Flag: flagTests, Value: "false"},
-		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "mysite.atlassian.net=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
-		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "other.atlassian.net=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
-		{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
-		{Analyzer: "tokenscopes", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
-		{Analyzer: "jpdgraphql", Flag: flagNow, Value: "2026-11-01"},
-		{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: "JIRA_RO_TOKEN"},
-		{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: "cfg.ReadToken"},
-		{Analyzer: "tokencollect", Flag: flagCollect, Value: "true"},
+		{Analyzer: "scopedurl", Flag: "cloudid", Value: "mysite.atlassian.net=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
+		{Analyzer: "scopedurl", Flag: "cloudid", Value: "other.atlassian.net=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
+		{Analyzer: "tokenscopes", Flag: "token-scopes", Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
+		{Analyzer: "jpdgraphql", Flag: "token-scopes", Value: "read:view:jira-product-discovery,write:insight:jira-product-discovery"},
+		{Analyzer: "jpdgraphql", Flag: "now", Value: "2026-11-01"},
+		{Analyzer: "tokencollect", Flag: "enable", Value: "true"},
+		{Analyzer: "readonlytoken", Flag: "source", Value: "JIRA_RO_TOKEN,cfg.ReadToken"},
+		{Analyzer: "credentials", Flag: "tests", Value: "false"},
 	}
 	if diff := cmp.Diff(wantSettings, c.Settings()); diff != "" {
 		t.Errorf("Settings mismatch (-want +got):\n%s", diff)
@@ -161,12 +158,12 @@ func TestTokenCollectFlag(t *testing.T) {
 		src  string
 		want []analyzer.Setting
 	}{
-		{"tests: true\n", []analyzer.Setting{{Analyzer: "credentials", Flag: flagTests, Value: "true"}}},
-		{"enable: [ATL401]\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "true"}}},
-		{"enable: [tokencollect]\nseverity: {ATL401: off}\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "false"}}},
-		{"collect-tokens: false\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollect, Value: "false"}}},
-		{"collect-tokens: auto\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: flagCollectAuto, Value: "true"}}},
-		{"now: 2026-11-01T10:00:00Z\n", []analyzer.Setting{{Analyzer: "jpdgraphql", Flag: flagNow, Value: "2026-11-01T10:00:00Z"}}},
+		{"tests: true\n", []analyzer.Setting{{Analyzer: "credentials", Flag: "tests", Value: "true"}}},
+		{"enable: [ATL401]\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: "enable", Value: "true"}}},
+		{"enable: [tokencollect]\nseverity: {ATL401: off}\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: "enable", Value: "false"}}},
+		{"collect-tokens: false\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: "enable", Value: "false"}}},
+		{"collect-tokens: auto\n", []analyzer.Setting{{Analyzer: "tokencollect", Flag: "auto", Value: "true"}}},
+		{"now: 2026-11-01T10:00:00Z\n", []analyzer.Setting{{Analyzer: "jpdgraphql", Flag: "now", Value: "2026-11-01T10:00:00Z"}}},
 	} {
 		c, err := Parse([]byte(tc.src), "x.yml")
 		if err != nil {
@@ -198,7 +195,7 @@ func TestFromMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.RuleEnabled("ATL401") || c.Now != "2026-11-01" || c.Severities["ATL302"] != "error" || *c.Tests {
+	if !c.RuleEnabled("ATL401") || c.Now != "2026-11-01" || c.Severities["ATL302"] != "error" || c.Options["tests"][0] != "false" {
 		t.Errorf("FromMap = %+v", c)
 	}
 	for _, tc := range []struct {

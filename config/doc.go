@@ -20,6 +20,9 @@
 //	read-only-tokens: [JIRA_RO_TOKEN]
 //	collect-tokens: true
 //
+// The rule option keys are those the rule packages declare (each rule's
+// Spec.Options), read in their declared form.
+//
 // The rule options become analyzer flags (Settings), so a configuration
 // reaches a rule the same way a vet flag (-scopedurl.cloudid=...) does;
 // flags given on the command line are applied after the file and win.

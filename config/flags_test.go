@@ -22,11 +22,11 @@ func TestAcceptsWhatTheFlagsAccept(t *testing.T) {
 		// readonlytoken's doc and flag: pkg.Name where pkg may be an
 		// import path.
 		{"read-only-tokens: [example.com/app/config.ReadOnlyToken]\n",
-			analyzer.Setting{Analyzer: "readonlytoken", Flag: flagReadOnlyTokens, Value: "example.com/app/config.ReadOnlyToken"}},
+			analyzer.Setting{Analyzer: "readonlytoken", Flag: "source", Value: "example.com/app/config.ReadOnlyToken"}},
 		// scopedurl's flag takes any Atlassian Cloud site host, legacy
 		// jira.com sites included.
 		{"cloud-ids: {legacy.jira.com: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1}\n",
-			analyzer.Setting{Analyzer: "scopedurl", Flag: flagCloudID, Value: "legacy.jira.com=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"}},
+			analyzer.Setting{Analyzer: "scopedurl", Flag: "cloudid", Value: "legacy.jira.com=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"}},
 	} {
 		c, err := Parse([]byte(tc.src), ".atlint.yml")
 		if err != nil {
@@ -65,11 +65,11 @@ func TestFlagErrorsAtTheirPlace(t *testing.T) {
 	for _, tc := range []struct {
 		src, pos, key, msg string
 	}{
-		{"read-only-tokens: [JIRA_RO_TOKEN, 'a b']\n", "1:35", "read-only-tokens", flagErr("readonlytoken", flagReadOnlyTokens, "a b")},
-		{"token-scopes:\n  - read:jira-work\n  - write:everything\n", "3:5", "token-scopes", flagErr("tokenscopes", flagTokenScopes, "write:everything")},
-		{"now: 2026-02-30\n", "1:6", "now", flagErr("jpdgraphql", flagNow, "2026-02-30")},
-		{"cloud-ids:\n  mysite: 1234\n", "2:11", "cloud-ids.mysite", flagErr("scopedurl", flagCloudID, "mysite=1234")},
-		{"cloud-ids:\n  my_site: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n", "2:3", "cloud-ids.my_site", flagErr("scopedurl", flagCloudID, "my_site=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1")},
+		{"read-only-tokens: [JIRA_RO_TOKEN, 'a b']\n", "1:35", "read-only-tokens", flagErr("readonlytoken", "source", "a b")},
+		{"token-scopes:\n  - read:jira-work\n  - write:everything\n", "3:5", "token-scopes", flagErr("tokenscopes", "token-scopes", "write:everything")},
+		{"now: 2026-02-30\n", "1:6", "now", flagErr("jpdgraphql", "now", "2026-02-30")},
+		{"cloud-ids:\n  mysite: 1234\n", "2:11", "cloud-ids.mysite", flagErr("scopedurl", "cloudid", "mysite=1234")},
+		{"cloud-ids:\n  my_site: 1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1\n", "2:3", "cloud-ids.my_site", flagErr("scopedurl", "cloudid", "my_site=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1")},
 	} {
 		_, err := Parse([]byte(tc.src), ".atlint.yml")
 		want := ".atlint.yml:" + tc.pos + ": " + tc.key + ": " + tc.msg
@@ -100,10 +100,10 @@ token-scopes: ["read:jira-work, read:view:jira-product-discovery", read:jira-wor
 		t.Fatal(err)
 	}
 	want := []analyzer.Setting{
-		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "legacy.jira.com=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
-		{Analyzer: "scopedurl", Flag: flagCloudID, Value: "mysite.atlassian.net=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
-		{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery"},
-		{Analyzer: "tokenscopes", Flag: flagTokenScopes, Value: "read:jira-work,read:view:jira-product-discovery"},
+		{Analyzer: "scopedurl", Flag: "cloudid", Value: "legacy.jira.com=2c7b4d2f-7b1a-4d4a-8e75-54b5f4a3c9b2"},
+		{Analyzer: "scopedurl", Flag: "cloudid", Value: "mysite.atlassian.net=1b6a3c1e-6a0f-4c39-9d64-43a4e3f2b8a1"},
+		{Analyzer: "tokenscopes", Flag: "token-scopes", Value: "read:jira-work,read:view:jira-product-discovery"},
+		{Analyzer: "jpdgraphql", Flag: "token-scopes", Value: "read:view:jira-product-discovery"},
 	}
 	if diff := cmp.Diff(want, c.Settings()); diff != "" {
 		t.Errorf("Settings (-want +got):\n%s", diff)
@@ -143,7 +143,7 @@ func TestManyOptionsAreQuick(t *testing.T) {
 	if d := time.Since(t0); d > 2*time.Second {
 		t.Errorf("Parse took %v", d)
 	}
-	if len(c.CloudIDs) != 1000 || len(c.ReadOnlyTokens) != 1000 {
-		t.Errorf("%d sites, %d sources", len(c.CloudIDs), len(c.ReadOnlyTokens))
+	if len(c.CloudIDs) != 1000 || len(c.Options["read-only-tokens"]) != 1000 {
+		t.Errorf("%d sites, %d sources", len(c.CloudIDs), len(c.Options["read-only-tokens"]))
 	}
 }

@@ -17,11 +17,11 @@ func TestTokenScopesSetting(t *testing.T) {
 		want []analyzer.Setting
 	}{
 		{"token-scopes: [read:jira-work, read:page:confluence]\n", []analyzer.Setting{
-			{Analyzer: "tokenscopes", Flag: flagTokenScopes, Value: "read:jira-work,read:page:confluence"},
+			{Analyzer: "tokenscopes", Flag: "token-scopes", Value: "read:jira-work,read:page:confluence"},
 		}},
 		{"token-scopes: [read:jira-work, read:view:jira-product-discovery]\n", []analyzer.Setting{
-			{Analyzer: "jpdgraphql", Flag: flagTokenScopes, Value: "read:view:jira-product-discovery"},
-			{Analyzer: "tokenscopes", Flag: flagTokenScopes, Value: "read:jira-work,read:view:jira-product-discovery"},
+			{Analyzer: "tokenscopes", Flag: "token-scopes", Value: "read:jira-work,read:view:jira-product-discovery"},
+			{Analyzer: "jpdgraphql", Flag: "token-scopes", Value: "read:view:jira-product-discovery"},
 		}},
 	} {
 		c, err := Parse([]byte(tt.yaml), ".atlint.yml")

@@ -99,7 +99,7 @@ func TestEmbeddedFindingsRelocated(t *testing.T) {
 	// analysistest checks the Go files' // want comments, which do not
 	// expect findings at the directives: its complaints are not the point
 	// (load errors still fail the test).
-	res := atltest.Run(t, atltest.Quiet, atltest.Fixtures(), a, nil, "jpdgraphqlembed")
+	res := atltest.Run(t, atltest.Quiet, atltest.Scenarios(t, "jpdgraphqlembed"), a, nil, "jpdgraphqlembed")
 	moved := 0
 	for _, r := range res {
 		for _, d := range r.Diagnostics {

@@ -85,7 +85,7 @@ for s in $stubs; do
   reps+="replace $s => ./stubs/$s"$'\n'
 done
 scen=""
-for d in "$repo"/testdata/src/*/; do
+for d in "$repo"/testdata/src/*/ "$repo"/rules/*/testdata/src/*/; do # shared fixtures, then each rule's
   n=$(basename "$d")
   case $n in *.*) continue ;; esac
   cp -r "$d" "$ws/$n"
@@ -111,6 +111,7 @@ echo "== 2. fixtures in GOPATH mode =="
 gp="$tmp/gopath"
 mkdir -p "$gp"
 cp -r "$repo/testdata/src" "$gp/src"
+for d in "$repo"/rules/*/testdata/src/*/; do cp -r "$d" "$gp/src/"; done
 saved_gopath=$(go env GOPATH)
 export GO111MODULE=off GOPATH="$gp" GOWORK=off
 same "$gp/src" ./...

@@ -63,10 +63,6 @@ func parseDirective(fset *token.FileSet, c *ast.Comment, rest string) *Directive
 			d.Problem = "names " + quoteID(id) + ", which is not a rule ID: write //atlint:ignore ATLnnn reason"
 			return d
 		}
-		if _, ok := RuleByID(id); !ok {
-			d.Problem = "names unknown rule " + id
-			return d
-		}
 		d.IDs = append(d.IDs, id)
 	}
 	d.Reason = strings.Join(fields[1:], " ")

@@ -92,22 +92,6 @@ func TestExtractDoc(t *testing.T) {
 	}
 }
 
-func TestRulesCatalog(t *testing.T) {
-	seen := map[string]bool{}
-	for _, r := range model.Rules {
-		if seen[r.ID] {
-			t.Errorf("duplicate rule ID %s", r.ID)
-		}
-		seen[r.ID] = true
-		if r.Title == "" || r.Analyzer == "" || r.Severity == "" {
-			t.Errorf("rule %s is incomplete: %+v", r.ID, r)
-		}
-		if got, ok := model.RuleByID(strings.ToLower(r.ID)); !ok || got.ID != r.ID {
-			t.Errorf("RuleByID(%s) = %v, %v", r.ID, got, ok)
-		}
-	}
-}
-
 // TestProbes runs each probe on its own fixtures, all in one load (each
 // load type-checks net/http from source again): probe on modeltest,
 // flowProbe on modelflow, reachProbe on modelreach and requestProbe on

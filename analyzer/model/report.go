@@ -26,18 +26,15 @@ type Reporter struct {
 	result *Reported
 }
 
-// NewReporter returns the reporter of a rule analyzer's pass. The analyzer
-// must require [Analyzer].
-func NewReporter(pass *analysis.Pass) *Reporter {
+// NewReporter returns the reporter of a pass of the analyzer of spec (the
+// rule package's own [Spec]: its rule IDs are the ones the pass checked).
+// The analyzer must require [Analyzer].
+func NewReporter(pass *analysis.Pass, spec *Spec) *Reporter {
 	m := pass.ResultOf[Analyzer].(*Result)
-	var ids []string
-	for _, r := range RulesOf(pass.Analyzer.Name) {
-		ids = append(ids, r.ID)
-	}
 	return &Reporter{
 		Pass:   pass,
 		Model:  m,
-		result: &Reported{Analyzer: pass.Analyzer.Name, IDs: ids, Used: map[*Directive]bool{}},
+		result: &Reported{Analyzer: pass.Analyzer.Name, IDs: spec.IDs(), Used: map[*Directive]bool{}},
 	}
 }
 

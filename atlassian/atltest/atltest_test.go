@@ -94,3 +94,36 @@ func TestTestData(t *testing.T) {
 		t.Errorf("expanded file differs")
 	}
 }
+
+// Scenarios finds a scenario in the test's own testdata, in the top-level
+// tree or in a rule package's testdata, always brings the library stubs,
+// and fails on a name it cannot find.
+func TestScenarios(t *testing.T) {
+	dir := Scenarios(t, "pluginfilter", "credentials")
+	for _, p := range []string{"src/pluginfilter", "src/credentials", "src/github.com/andygrunwald/go-jira", "src/golang.org", "src/gorm.io"} {
+		if !isDir(filepath.Join(dir, filepath.FromSlash(p))) {
+			t.Errorf("Scenarios did not bring %s", p)
+		}
+	}
+	for _, bad := range []string{"credentialz", "", "../testdata", "github.com/andygrunwald"} {
+		if _, err := scenario(bad); err == nil {
+			t.Errorf("scenario(%q) succeeded, want an error", bad)
+		}
+	}
+	ft := &fatalTB{TB: t}
+	func() {
+		defer func() { _ = recover() }()
+		Scenarios(ft, "credentialz")
+	}()
+	if !ft.failed {
+		t.Error("Scenarios(credentialz) did not fail the test")
+	}
+}
+
+// fatalTB records a Fatalf and stops the caller as testing does.
+type fatalTB struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fatalTB) Fatalf(string, ...any) { f.failed = true; panic("fatal") }

@@ -8,6 +8,9 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
 )
 
@@ -21,17 +24,23 @@ func repoFile(t *testing.T, name string) string {
 	return string(b)
 }
 
-// TestRuleDocs checks that every rule of the catalog has its page,
+// TestRuleDocs checks that README.md's rules table is the one the rule
+// packages' specs make (analyzer.RulesTable: refresh it with go generate
+// ./analyzer), that every rule of the catalog has its page,
 // docs/rules/ATLnnn.md (the address model.DocURL gives, which SARIF helpUri,
-// JSON doc and atlint help print), and a row in the README's rules table
-// that links to it; and that neither names a rule the catalog lacks.
+// JSON doc and atlint help print), linked from its row, and that no page
+// documents a rule the catalog lacks.
 func TestRuleDocs(t *testing.T) {
 	readme := repoFile(t, "README.md")
-	start, end := strings.Index(readme, "<!-- rules-table -->"), strings.Index(readme, "<!-- /rules-table -->")
-	if start < 0 || end < start {
+	const begin, end = "<!-- rules-table -->\n", "<!-- /rules-table -->"
+	start, stop := strings.Index(readme, begin), strings.Index(readme, end)
+	if start < 0 || stop < start {
 		t.Fatal("README.md has no <!-- rules-table --> ... <!-- /rules-table --> section")
 	}
-	table := readme[start:end]
+	table := readme[start+len(begin) : stop]
+	if want := analyzer.RulesTable(); table != want {
+		t.Errorf("README.md's rules table is not the one the rule specs make: run go generate ./analyzer\n(-want +got):\n%s", cmp.Diff(strings.Split(want, "\n"), strings.Split(table, "\n")))
+	}
 	rowRe := regexp.MustCompile("(?m)^\\| \\[(ATL\\d{3})\\]\\(docs/rules/(ATL\\d{3})\\.md\\) \\| `([a-z]+)` \\|")
 	rows := map[string]string{}
 	for _, m := range rowRe.FindAllStringSubmatch(table, -1) {
@@ -40,7 +49,11 @@ func TestRuleDocs(t *testing.T) {
 		}
 		rows[m[1]] = m[3]
 	}
-	for _, r := range model.Rules {
+	catalog := analyzer.Catalog()
+	if len(catalog) < 11 {
+		t.Fatalf("the catalog holds %d rules, want at least the 11 of 2026-11", len(catalog))
+	}
+	for _, r := range catalog {
 		if an, ok := rows[r.ID]; !ok {
 			t.Errorf("README rules table has no row | [%s](docs/rules/%s.md) | `%s` | ...", r.ID, r.ID, r.Analyzer)
 		} else if an != r.Analyzer {
@@ -61,13 +74,13 @@ func TestRuleDocs(t *testing.T) {
 		}
 	}
 	for id := range rows {
-		t.Errorf("README rules table lists %s, which is not in model.Rules", id)
+		t.Errorf("README rules table lists %s, which is not in the catalog", id)
 	}
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "docs", "rules", "*.md"))
 	for _, p := range pages {
 		id := strings.TrimSuffix(filepath.Base(p), ".md")
-		if _, ok := model.RuleByID(id); !ok {
-			t.Errorf("docs/rules/%s.md documents a rule that is not in model.Rules", id)
+		if _, ok := analyzer.RuleByID(id); !ok {
+			t.Errorf("docs/rules/%s.md documents a rule that is not in the catalog", id)
 		}
 	}
 }

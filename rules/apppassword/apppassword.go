@@ -1,7 +1,6 @@
 package apppassword
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -16,23 +15,12 @@ import (
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the ATL102 analyzer.
 var Analyzer = New()
 
 // New returns a fresh apppassword analyzer. It has no options.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             "apppassword",
-		Doc:              model.MustExtractDoc(doc, "apppassword"),
-		URL:              model.DocURL(ruleID),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-		Run:              run,
-	}
+	return Spec.NewAnalyzer(run)
 }
 
 const ruleID = "ATL102"
@@ -74,7 +62,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	m := rep.Model
 	goBitbucket := importedPkg(pass.Pkg, modGoBitbucket)
 	if goBitbucket == nil && !mentionsBitbucket(m) {

@@ -13,13 +13,11 @@ import (
 	"github.com/atlint/atlint/rules/credentials"
 )
 
-// scenarios are every fixture of the rule, with the stubs they import;
-// apppasswordkinds holds placeholders that atltest expands into tokens.
+// scenarios are every fixture of the rule; apppasswordkinds holds
+// placeholders that atltest expands into tokens.
 var scenarios = []string{"apppassword", "apppasswordlibs", "apppasswordkinds", "apppasswordbad"}
 
-func testdata(t *testing.T) string {
-	return atltest.TestData(t, atltest.Fixtures(), append(scenarios, "github.com/ktrysmt/go-bitbucket", "github.com/go-git/go-git")...)
-}
+func testdata(t *testing.T) string { return atltest.Scenarios(t, scenarios...) }
 
 // TestScenarios runs net/http clients, libraries, every kind of credential
 // (the fixtures' tokens are generated: the repository keeps no

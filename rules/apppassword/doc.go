@@ -98,3 +98,8 @@
 //
 //	//atlint:ignore ATL102 talks to a mock server in tests
 package apppassword
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

@@ -2,7 +2,6 @@ package credentials
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -18,9 +17,6 @@ import (
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the ATL101 analyzer with its flags at their defaults.
 var Analyzer = New()
 
@@ -31,16 +27,8 @@ type options struct {
 // New returns a fresh credentials analyzer with its own flags.
 func New() *analysis.Analyzer {
 	opts := &options{tests: true}
-	a := &analysis.Analyzer{
-		Name:             "credentials",
-		Doc:              model.MustExtractDoc(doc, "credentials"),
-		URL:              model.DocURL("ATL101"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-	}
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, opts) })
 	a.Flags.BoolVar(&opts.tests, "tests", true, "report credentials in _test.go files and testdata (false: skip test code)")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
 	return a
 }
 
@@ -48,7 +36,7 @@ const ruleID = "ATL101"
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	m := pass.ResultOf[model.Analyzer].(*model.Result)
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	var sinks *sinkContext // built on first need
 	for _, sc := range m.Strings {
 		v := sc.Value

@@ -17,12 +17,7 @@ import (
 	"github.com/atlint/atlint/rules/credentials"
 )
 
-// stubs are the library stubs the fixtures import.
-var stubs = []string{"github.com/andygrunwald", "github.com/ctreminiom"}
-
-func testdata(t *testing.T, scenarios ...string) string {
-	return atltest.TestData(t, atltest.Fixtures(), append(scenarios, stubs...)...)
-}
+func testdata(t *testing.T, scenarios ...string) string { return atltest.Scenarios(t, scenarios...) }
 
 // checkNoSecret fails when a diagnostic shows a whole token.
 func checkNoSecret(t *testing.T, results []*analysistest.Result) {

@@ -104,3 +104,8 @@
 // on the line or the line above silences a finding. Revoke the token first:
 // the directive does not make it safe.
 package credentials
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

@@ -1,7 +1,6 @@
 package deprecatedapi
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
 
@@ -11,27 +10,16 @@ import (
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the package-level analyzer.
 var Analyzer = New()
 
 // New returns a fresh analyzer.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             "deprecatedapi",
-		Doc:              model.MustExtractDoc(doc, "deprecatedapi"),
-		URL:              model.DocURL("ATL203"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-		Run:              run,
-	}
+	return Spec.NewAnalyzer(run)
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	for _, q := range rep.Model.Requests(pass.TypesInfo) {
 		for _, op := range q.Operations() {
 			if op.Deprecated || op.Legacy {

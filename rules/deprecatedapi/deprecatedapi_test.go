@@ -9,7 +9,7 @@ import (
 )
 
 func TestDeprecated(t *testing.T) {
-	rs := atltest.Run(t, t, atltest.Fixtures(), deprecatedapi.Analyzer, nil, "deprecatedapi")
+	rs := atltest.Run(t, t, atltest.Scenarios(t, "deprecatedapi"), deprecatedapi.Analyzer, nil, "deprecatedapi")
 	if len(rs) != 1 || len(rs[0].Diagnostics) == 0 {
 		t.Fatalf("fixture produced no diagnostics")
 	}

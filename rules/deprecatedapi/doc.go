@@ -24,3 +24,8 @@
 // The replacement itself is not reported, and neither are requests whose
 // method or path is not constant.
 package deprecatedapi
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

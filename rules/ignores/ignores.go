@@ -1,7 +1,6 @@
 package ignores
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -13,9 +12,6 @@ import (
 	"github.com/atlint/atlint/analyzer/model"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer checks directives with no rule analyzers behind it, so on its
 // own it reports only malformed directives. The suite (package analyzer)
 // builds one with [New] that requires every rule it runs and so also finds
@@ -25,21 +21,15 @@ var Analyzer = New()
 // New returns an analyzer that checks directives against the findings of
 // rules (analyzers whose result is a *model.Reported).
 func New(rules ...*analysis.Analyzer) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:             "ignores",
-		Doc:              model.MustExtractDoc(doc, "ignores"),
-		URL:              model.DocURL("ATL001"),
-		Requires:         append([]*analysis.Analyzer{model.Analyzer}, rules...),
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-	}
+	a := Spec.NewAnalyzer(nil)
+	a.Requires = append(a.Requires, rules...)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, a) }
 	return a
 }
 
 func run(pass *analysis.Pass, a *analysis.Analyzer) (any, error) {
 	m := pass.ResultOf[model.Analyzer].(*model.Result)
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	ran := map[string]bool{}
 	used := map[*model.Directive]bool{}
 	for _, req := range a.Requires {
@@ -56,7 +46,9 @@ func run(pass *analysis.Pass, a *analysis.Analyzer) (any, error) {
 	}
 	for _, f := range m.Files {
 		for _, d := range f.Directives {
-			switch {
+			switch id := unknown(d); {
+			case id != "":
+				rep.Report("ATL001", analysis.Diagnostic{Pos: d.Pos, End: d.End, Message: "//atlint:ignore directive names unknown rule " + id})
 			case d.Problem != "":
 				rep.Report("ATL001", analysis.Diagnostic{Pos: d.Pos, End: d.End, Message: "//atlint:ignore directive " + d.Problem})
 			case used[d]:

@@ -21,7 +21,7 @@ var fakeRule = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{model.Analyzer},
 	ResultType: model.ReportedType,
 	Run: func(pass *analysis.Pass) (any, error) {
-		rep := model.NewReporter(pass)
+		rep := model.NewReporter(pass, &model.Spec{Analyzer: "credentials", Rules: []model.Rule{{ID: "ATL101"}}})
 		for _, s := range rep.Model.Strings {
 			if strings.Contains(s.Value, "SECRET") {
 				rep.Report("ATL101", analysis.Diagnostic{Pos: s.Expr.Pos(), End: s.Expr.End(), Message: "fake finding"})
@@ -31,10 +31,10 @@ var fakeRule = &analysis.Analyzer{
 	},
 }
 
-func testdata() string { return atltest.Fixtures() }
+func testdata(t *testing.T) string { return atltest.Scenarios(t, "ignores", "ignoresoff", "ignoresmixed") }
 
 func TestIgnores(t *testing.T) {
-	atltest.RunWithSuggestedFixes(t, t, testdata(), ignores.New(fakeRule), nil, "ignores")
+	atltest.RunWithSuggestedFixes(t, t, testdata(t), ignores.New(fakeRule), nil, "ignores")
 }
 
 // The fake rule alone: directives silence it, and nothing else reports.
@@ -42,7 +42,7 @@ func TestIgnores(t *testing.T) {
 // malformed directives: without rules, no directive can be stale. One load
 // for both.
 func TestWithoutTheSuite(t *testing.T) {
-	res := atltest.Analyze(t, testdata(), []*analysis.Analyzer{fakeRule, ignores.Analyzer}, nil, "ignores")
+	res := atltest.Analyze(t, testdata(t), []*analysis.Analyzer{fakeRule, ignores.Analyzer}, nil, "ignores")
 	var got []string
 	for _, act := range res[fakeRule] {
 		for _, d := range act.Diagnostics {
@@ -69,5 +69,12 @@ func TestWithoutTheSuite(t *testing.T) {
 func TestRuleSwitchedOffByItsFlag(t *testing.T) {
 	// With -tokencollect.enable=false the rule runs but checks nothing, so
 	// its directives are neither used nor stale.
-	atltest.Run(t, t, testdata(), ignores.New(tokencollect.New(), readonlytoken.New()), nil, "ignoresoff")
+	atltest.Run(t, t, testdata(t), ignores.New(tokencollect.New(), readonlytoken.New()), nil, "ignoresoff")
+}
+
+// A directive naming an unknown rule besides a known one: ATL001 reports
+// the unknown ID, and the known one is still silenced (the rule's reporter
+// knows its own IDs, not the suite's).
+func TestUnknownBesidesKnown(t *testing.T) {
+	atltest.Run(t, t, testdata(t), ignores.New(fakeRule), nil, "ignoresmixed")
 }

@@ -46,7 +46,7 @@ func BenchmarkExtractGated(b *testing.B) {
 // shared model alone, then the model plus jpdgraphql, on the fixture
 // packages (documents in literals, struct queries, embedded files).
 func BenchmarkAnalyzer(b *testing.B) {
-	dir := atltest.Fixtures()
+	dir := atltest.Scenarios(b, "jpdgraphql", "jpdgraphqlstructs", "jpdgraphqlembed", "jpdgraphqloauth")
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  filepath.Join(dir, "src"),

@@ -101,7 +101,7 @@ func TestEmbedSandbox(t *testing.T) {
 	if err := a.Flags.Set("now", "2026-06-01"); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range atltest.Run(t, t, atltest.Fixtures(), a, nil, "jpdgraphqlembed") {
+	for _, r := range atltest.Run(t, t, atltest.Scenarios(t, "jpdgraphqlembed"), a, nil, "jpdgraphqlembed") {
 		for _, d := range r.Diagnostics {
 			t.Errorf("%s: unexpected finding without file access: %s", r.Pass.Fset.Position(d.Pos), d.Message)
 		}

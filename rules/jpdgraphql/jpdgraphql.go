@@ -1,7 +1,6 @@
 package jpdgraphql
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -16,26 +15,15 @@ import (
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports ATL301 and ATL302 with default options.
 var Analyzer = New()
 
 // New returns a fresh analyzer whose options are its own flags.
 func New() *analysis.Analyzer {
 	o := &options{}
-	a := &analysis.Analyzer{
-		Name:             "jpdgraphql",
-		Doc:              model.MustExtractDoc(doc, "jpdgraphql"),
-		URL:              model.DocURL("ATL301"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-	}
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, o) })
 	a.Flags.Var(&o.scopes, "token-scopes", "comma-separated JPD scopes the project's API token has (e.g. read:insight:jira-product-discovery); ATL302 then reports only operations whose scope is missing")
 	a.Flags.Var(&o.now, "now", "the date findings are written for, YYYY-MM-DD or RFC 3339 (default: today)")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, o) }
 	return a
 }
 
@@ -158,7 +146,7 @@ func run(pass *analysis.Pass, o *options) (any, error) {
 	c := &checker{
 		pass:   pass,
 		m:      pass.ResultOf[model.Analyzer].(*model.Result),
-		rep:    model.NewReporter(pass),
+		rep:    model.NewReporter(pass, Spec),
 		opts:   o,
 		passed: atlassian.JPDCutoffPassed(o.now.get()),
 		seen:   map[token.Pos]bool{},

@@ -16,7 +16,7 @@ import (
 	"github.com/atlint/atlint/rules/jpdgraphql"
 )
 
-func testdata() string { return atltest.Fixtures() }
+func testdata(t testing.TB, scenarios ...string) string { return atltest.Scenarios(t, scenarios...) }
 
 // broken lists the fixtures that do not type-check on purpose.
 var broken = []string{"jpdgraphqlbad", "jpdgraphqljson"}
@@ -109,14 +109,15 @@ var graphqlWant = regexp.MustCompile("# want `([^`]*)`")
 func runEmbed(t *testing.T, a *analysis.Analyzer, scenarios ...string) []*analysistest.Result {
 	t.Helper()
 	rec := &recorder{}
-	res := atltest.Run(t, rec, testdata(), a, broken, scenarios...)
+	dir := testdata(t, scenarios...)
+	res := atltest.Run(t, rec, dir, a, broken, scenarios...)
 	type key struct {
 		file string
 		line int
 	}
 	want := map[key][]*regexp.Regexp{}
 	for _, scenario := range scenarios {
-		_ = filepath.WalkDir(filepath.Join(testdata(), "src", scenario), func(p string, d fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(filepath.Join(dir, "src", scenario), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".graphql") || strings.HasSuffix(p, ".gql")) {
 				return err
 			}
@@ -167,7 +168,7 @@ func runEmbed(t *testing.T, a *analysis.Analyzer, scenarios ...string) []*analys
 
 func TestScopesAfterCutoff(t *testing.T) {
 	a := newAnalyzer(t, "now", "2026-11-23", "token-scopes", "read:insight:jira-product-discovery, write:view:jira-product-discovery")
-	atltest.Run(t, t, testdata(), a, nil, "jpdgraphqlscopes")
+	atltest.Run(t, t, testdata(t, "jpdgraphqlscopes"), a, nil, "jpdgraphqlscopes")
 }
 
 func TestFlags(t *testing.T) {
@@ -217,7 +218,7 @@ func TestCutoffDay(t *testing.T) {
 	for a := range wants {
 		as = append(as, a)
 	}
-	for a, acts := range atltest.Analyze(t, testdata(), as, nil, "jpdgraphqlscopes") {
+	for a, acts := range atltest.Analyze(t, testdata(t, "jpdgraphqlscopes"), as, nil, "jpdgraphqlscopes") {
 		date, want := a.Flags.Lookup("now").Value.String(), wants[a]
 		n := 0
 		for _, act := range acts {

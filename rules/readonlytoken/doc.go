@@ -41,3 +41,8 @@
 // Create, Update and Delete the name decides when the tables lack the
 // method). A method that is not a constant is not reported.
 package readonlytoken
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

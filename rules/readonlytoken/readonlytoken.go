@@ -1,7 +1,6 @@
 package readonlytoken
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -16,9 +15,6 @@ import (
 	"github.com/atlint/atlint/analyzer/model"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the package-level analyzer; it is silent until a
 // -readonlytoken.source flag names a read-only token.
 var Analyzer = New()
@@ -26,16 +22,8 @@ var Analyzer = New()
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
 	srcs := &Sources{}
-	a := &analysis.Analyzer{
-		Name:             "readonlytoken",
-		Doc:              model.MustExtractDoc(doc, "readonlytoken"),
-		URL:              model.DocURL("ATL501"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-	}
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, srcs) })
 	a.Flags.Var(srcs, "source", "where a read-only Data Center token comes from (repeatable): an env var name (JIRA_RO_TOKEN), pkg.Name of a constant or variable, Type.Field or pkg.Type.Field of a struct field")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, srcs) }
 	return a
 }
 
@@ -126,7 +114,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, srcs *Sources) (any, error) {
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	if len(srcs.list) == 0 {
 		return rep.Off(), nil // not configured: silent, and its directives are not stale
 	}

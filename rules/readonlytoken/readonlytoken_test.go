@@ -12,7 +12,7 @@ import (
 	"github.com/atlint/atlint/rules/readonlytoken"
 )
 
-func testdata(*testing.T) string { return atltest.Fixtures() }
+func testdata(t *testing.T) string { return atltest.Scenarios(t, patterns...) }
 
 func configured(t *testing.T, sources ...string) *analysis.Analyzer {
 	a := readonlytoken.New()

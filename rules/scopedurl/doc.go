@@ -154,3 +154,8 @@
 // command line and go vet), setting (cloud-ids:, for golangci-lint, whose
 // plugin sets it) or both.
 package scopedurl
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

@@ -1,7 +1,6 @@
 package scopedurl
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -18,24 +17,13 @@ import (
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the scopedurl analyzer with its own flags.
 var Analyzer = New()
 
 // New returns a fresh scopedurl analyzer whose options are its own flags.
 func New() *analysis.Analyzer {
 	opts := &options{cloudIDs: cloudIDs{}, hint: hintFlag}
-	a := &analysis.Analyzer{
-		Name:             "scopedurl",
-		Doc:              model.MustExtractDoc(doc, "scopedurl"),
-		URL:              model.DocURL("ATL201"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
-	}
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, opts) })
 	a.Flags.Var(opts.cloudIDs, "cloudid", "cloud ID of a site, for the suggested fix: SITE=UUID (SITE is mysite or mysite.atlassian.net; repeatable, or comma-separated); the ID is at https://SITE.atlassian.net/_edge/tenant_info")
 	a.Flags.Var(&opts.hint, "hint", "how messages name the cloud-ID option: flag (-scopedurl.cloudid, for the command line and go vet), setting (cloud-ids:, for golangci-lint and .atlint.yml) or both")
 	return a
@@ -156,7 +144,7 @@ type sharedUse struct {
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	m := rep.Model
 	extra := libraryReaches(pass.TypesInfo, m)
 	if len(m.Sinks) == 0 && len(extra) == 0 {

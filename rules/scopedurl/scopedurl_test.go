@@ -23,12 +23,16 @@ var testdata = atltest.Fixtures()
 // documentation names is ATL204, a warning).
 func TestScenarios(t *testing.T) {
 	atltest.Run(t, t, testdata, scopedurl.New(), nil, "scopedurl", "scopedurllibs", "scopedurltests", "scopedurlids", "scopedurlcallback", "scopedurlsample")
+	rules := map[string]model.Rule{}
+	for _, r := range scopedurl.Spec.Rules {
+		rules[r.ID] = r
+	}
 	for _, id := range []string{"ATL201", "ATL204"} {
-		if r, ok := model.RuleByID(id); !ok || r.Analyzer != "scopedurl" {
-			t.Errorf("%s is not a scopedurl rule in the catalog", id)
+		if r, ok := rules[id]; !ok || r.Analyzer != "scopedurl" {
+			t.Errorf("%s is not a scopedurl rule in its spec", id)
 		}
 	}
-	if r, _ := model.RuleByID("ATL204"); r.Severity != model.Warning {
+	if r := rules["ATL204"]; r.Severity != model.Warning {
 		t.Errorf("ATL204 severity %s, want warning", r.Severity)
 	}
 }

@@ -108,3 +108,8 @@
 // that caches results by the package's own files does not notice when only
 // plugin.json changes.
 package tokencollect
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

@@ -1,7 +1,6 @@
 package tokencollect
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -18,9 +17,6 @@ import (
 	"github.com/atlint/atlint/analyzer/model"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the package-level analyzer (reports nothing unless its
 // -tokencollect.enable flag is set).
 var Analyzer = New()
@@ -33,17 +29,9 @@ type options struct {
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
 	opts := &options{}
-	a := &analysis.Analyzer{
-		Name:             "tokencollect",
-		Doc:              model.MustExtractDoc(doc, "tokencollect"),
-		URL:              model.DocURL("ATL401"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-	}
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, opts) })
 	a.Flags.BoolVar(&opts.enable, "enable", false, "report findings (off by default: enable it for apps that act for other users)")
 	a.Flags.BoolVar(&opts.auto, "auto", false, "report findings only in packages that are clearly apps or plugins (Mattermost plugins, HTTP servers that store data), when -enable is off")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, opts) }
 	return a
 }
 
@@ -78,7 +66,7 @@ type structInfo struct {
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	if !opts.enable && !opts.auto {
 		return rep.Off(), nil
 	}

@@ -10,7 +10,10 @@ import (
 	"github.com/atlint/atlint/rules/tokencollect"
 )
 
-func testdata() string { return atltest.Fixtures() }
+// all is every fixture of the rule.
+var all = []string{"tokencollect", "tokencollectbad", "tokencollectcli", "tokencollectconn", "tokencollectkeyring", "tokencollectmm", "tokencollectsdk"}
+
+func testdata(t *testing.T) string { return atltest.Scenarios(t, all...) }
 
 // broken lists the fixtures that do not type-check on purpose.
 var broken = []string{"tokencollectbad"}
@@ -29,7 +32,7 @@ func enabled(t *testing.T) *analysis.Analyzer {
 // Mattermost plugin's settings and key-value store). A CLI that keeps its
 // own token in the OS keyring stays silent. One load for all.
 func TestEnabled(t *testing.T) {
-	atltest.Run(t, t, testdata(), enabled(t), broken,
+	atltest.Run(t, t, testdata(t), enabled(t), broken,
 		"tokencollect", "tokencollectcli", "tokencollectbad",
 		"tokencollectconn", "tokencollectmm", "tokencollectkeyring")
 }
@@ -41,7 +44,7 @@ func TestAuto(t *testing.T) {
 	if err := a.Flags.Set("auto", "true"); err != nil {
 		t.Fatal(err)
 	}
-	atltest.Run(t, t, testdata(), a, nil, "tokencollect", "tokencollectconn", "tokencollectmm",
+	atltest.Run(t, t, testdata(t), a, nil, "tokencollect", "tokencollectconn", "tokencollectmm",
 		"tokencollectcli", "tokencollectkeyring", "tokencollectsdk")
 }
 
@@ -69,7 +72,7 @@ func TestOffByDefault(t *testing.T) {
 	patterns := []string{"tokencollect", "tokencollectbad", "tokencollectconn", "tokencollectmm", "tokencollectsdk"}
 	on := enabled(t)
 	off := []*analysis.Analyzer{tokencollect.Analyzer, tokencollect.New()}
-	res := atltest.Analyze(t, testdata(), append(off, on), broken, patterns...)
+	res := atltest.Analyze(t, testdata(t), append(off, on), broken, patterns...)
 	for _, a := range off {
 		for _, act := range res[a] {
 			if len(act.Diagnostics) != 0 {

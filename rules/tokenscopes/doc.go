@@ -31,3 +31,8 @@
 // Requests whose method or path is not constant, and operations that are
 // not in the specs, are not reported (atlint scopes lists them).
 package tokenscopes
+
+import _ "embed" // the package comment above is also the analyzer's Doc (Spec.Doc)
+
+//go:embed doc.go
+var doc string

@@ -1,7 +1,6 @@
 package tokenscopes
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
 
@@ -11,9 +10,6 @@ import (
 	"github.com/atlint/atlint/atlassian"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the package-level analyzer; it is silent until scopes are
 // declared with -tokenscopes.token-scopes.
 var Analyzer = New()
@@ -21,16 +17,8 @@ var Analyzer = New()
 // New returns a fresh analyzer with its own flags.
 func New() *analysis.Analyzer {
 	s := &Scopes{}
-	a := &analysis.Analyzer{
-		Name:             "tokenscopes",
-		Doc:              model.MustExtractDoc(doc, "tokenscopes"),
-		URL:              model.DocURL("ATL202"),
-		Requires:         []*analysis.Analyzer{model.Analyzer},
-		RunDespiteErrors: true,
-		ResultType:       model.ReportedType,
-	}
+	a := Spec.NewAnalyzer(func(pass *analysis.Pass) (any, error) { return run(pass, s) })
 	a.Flags.Var(s, "token-scopes", "comma-separated scopes the project's token has (classic or granular, e.g. read:jira-work or read:issue:jira); ATL202 reports calls that need others")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, s) }
 	return a
 }
 
@@ -66,7 +54,7 @@ func (s *Scopes) Set(v string) error {
 func (s *Scopes) List() []string { return s.list }
 
 func run(pass *analysis.Pass, s *Scopes) (any, error) {
-	rep := model.NewReporter(pass)
+	rep := model.NewReporter(pass, Spec)
 	if len(s.list) == 0 {
 		return rep.Off(), nil // nothing declared: silent, and its directives are not stale
 	}

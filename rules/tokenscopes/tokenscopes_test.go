@@ -52,7 +52,7 @@ func TestClassic(t *testing.T) {
 		del,
 	}
 	var acts []*checker.Action
-	for _, r := range atltest.Run(t, t, atltest.Fixtures(), configured(t, classic), nil, "tokenscopes") {
+	for _, r := range atltest.Run(t, t, atltest.Scenarios(t, "tokenscopes"), configured(t, classic), nil, "tokenscopes") {
 		acts = append(acts, r.Action)
 	}
 	if diff := cmp.Diff(want, messages(acts)); diff != "" {
@@ -76,7 +76,7 @@ func TestGranularAndSilent(t *testing.T) {
 	for _, a := range silent {
 		all = append(all, a)
 	}
-	res := atltest.Analyze(t, atltest.Fixtures(), all, nil, "tokenscopes")
+	res := atltest.Analyze(t, atltest.Scenarios(t, "tokenscopes"), all, nil, "tokenscopes")
 	want := []string{
 		"ATL202 POST /rest/api/3/issue (createIssue) needs scopes the token lacks: add write:attachment:jira, write:comment.property:jira, write:comment:jira, write:issue:jira (granular) or write:jira-work (classic)",
 		page,
