@@ -31,7 +31,9 @@ var fakeRule = &analysis.Analyzer{
 	},
 }
 
-func testdata(t *testing.T) string { return atltest.Scenarios(t, "ignores", "ignoresoff", "ignoresmixed") }
+func testdata(t *testing.T) string {
+	return atltest.Scenarios(t, "ignores", "ignoresoff", "ignoresmixed")
+}
 
 func TestIgnores(t *testing.T) {
 	atltest.RunWithSuggestedFixes(t, t, testdata(t), ignores.New(fakeRule), nil, "ignores")
