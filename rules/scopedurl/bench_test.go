@@ -50,7 +50,7 @@ func f%[1]d(key string) error {
 }
 
 func BenchmarkScopedURL(b *testing.B) {
-	fixture, err := os.ReadFile(filepath.Join(testdata, "src", "scopedurl", "nethttp.go"))
+	fixture, err := os.ReadFile(filepath.Join("testdata", "src", "scopedurl", "nethttp.go"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,7 +14,15 @@ import (
 	"github.com/atlint/atlint/rules/scopedurl"
 )
 
-var testdata = atltest.Fixtures()
+// scenarios are every fixture of the rule (rules/scopedurl/testdata/src);
+// atltest copies them, with the library stubs, into one GOPATH per test.
+var scenarios = []string{
+	"scopedurl", "scopedurlbad", "scopedurlcallback", "scopedurlconfig", "scopedurlconfiggw",
+	"scopedurlconfiglibs", "scopedurlfix", "scopedurlgraphql", "scopedurlhint", "scopedurlhintboth",
+	"scopedurlids", "scopedurlkinds", "scopedurllibs", "scopedurlsample", "scopedurlshared", "scopedurltests",
+}
+
+func testdata(t *testing.T) string { return atltest.Scenarios(t, scenarios...) }
 
 // TestScenarios runs the default configuration over its fixtures in one
 // load: net/http in every URL and auth shape, the client libraries,
@@ -22,7 +30,7 @@ var testdata = atltest.Fixtures()
 // evidence (a site the code checks for is ATL201, an error; one only
 // documentation names is ATL204, a warning).
 func TestScenarios(t *testing.T) {
-	atltest.Run(t, t, testdata, scopedurl.New(), nil, "scopedurl", "scopedurllibs", "scopedurltests", "scopedurlids", "scopedurlcallback", "scopedurlsample")
+	atltest.Run(t, t, testdata(t), scopedurl.New(), nil, "scopedurl", "scopedurllibs", "scopedurltests", "scopedurlids", "scopedurlcallback", "scopedurlsample")
 	rules := map[string]model.Rule{}
 	for _, r := range scopedurl.Spec.Rules {
 		rules[r.ID] = r
@@ -44,13 +52,14 @@ func TestFixes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	goldenFixed(t, analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlfix"), "scopedurlfix")
+	dir := testdata(t)
+	goldenFixed(t, dir, analysistest.RunWithSuggestedFixes(t, dir, a, "scopedurlfix"), "scopedurlfix")
 }
 
 // goldenFixed fails when a fixture file with a .golden file got no fix:
 // analysistest compares a golden file only with the edits it has, so a
 // rule that stopped fixing would pass unnoticed.
-func goldenFixed(t *testing.T, res []*analysistest.Result, patterns ...string) {
+func goldenFixed(t *testing.T, dir string, res []*analysistest.Result, patterns ...string) {
 	t.Helper()
 	fixed := map[string]bool{}
 	for _, r := range res {
@@ -63,7 +72,7 @@ func goldenFixed(t *testing.T, res []*analysistest.Result, patterns ...string) {
 		}
 	}
 	for _, p := range patterns {
-		goldens, err := filepath.Glob(filepath.Join(testdata, "src", p, "*.golden"))
+		goldens, err := filepath.Glob(filepath.Join(dir, "src", p, "*.golden"))
 		if err != nil || len(goldens) == 0 {
 			t.Fatalf("%s: no golden files (%v)", p, err)
 		}
@@ -78,12 +87,12 @@ func goldenFixed(t *testing.T, res []*analysistest.Result, patterns ...string) {
 // TestKinds runs on fixtures whose tokens atltest generates: the repository
 // keeps no checksum-valid token.
 func TestKinds(t *testing.T) {
-	dir := atltest.TestData(t, testdata, "scopedurlkinds")
+	dir := testdata(t)
 	analysistest.Run(t, dir, scopedurl.New(), "scopedurlkinds")
 }
 
 func TestBadInput(t *testing.T) {
-	dir := atltest.TestData(t, testdata, "scopedurlbad")
+	dir := testdata(t)
 	// A huge file, made here rather than kept in the repository: a very long
 	// URL literal and a long concatenation chain.
 	var chain []string
@@ -174,7 +183,8 @@ func TestSharedLiteral(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	goldenFixed(t, analysistest.RunWithSuggestedFixes(t, testdata, a, "scopedurlshared"), "scopedurlshared")
+	dir := testdata(t)
+	goldenFixed(t, dir, analysistest.RunWithSuggestedFixes(t, dir, a, "scopedurlshared"), "scopedurlshared")
 }
 
 // TestHint: messages name the cloud-ID option the way the driver spells it
@@ -185,7 +195,7 @@ func TestHint(t *testing.T) {
 		if err := a.Flags.Set("hint", hint); err != nil {
 			t.Fatal(err)
 		}
-		atltest.Run(t, t, testdata, a, nil, dir)
+		atltest.Run(t, t, testdata(t), a, nil, dir)
 	}
 	if err := scopedurl.New().Flags.Set("hint", "vet"); err == nil {
 		t.Error(`Set(hint, "vet") = nil, want an error`)
@@ -203,6 +213,7 @@ func TestHint(t *testing.T) {
 // no cloud ID (scopedurlgraphql, issue 11 item 5). One load for every
 // default-configuration fix fixture.
 func TestConfig(t *testing.T) {
-	res := atltest.RunWithSuggestedFixes(t, t, testdata, scopedurl.New(), nil, "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs", "scopedurlgraphql")
-	goldenFixed(t, res, "scopedurlconfiglibs", "scopedurlgraphql")
+	dir := testdata(t)
+	res := atltest.RunWithSuggestedFixes(t, t, dir, scopedurl.New(), nil, "scopedurlconfig", "scopedurlconfiggw", "scopedurlconfiglibs", "scopedurlgraphql")
+	goldenFixed(t, dir, res, "scopedurlconfiglibs", "scopedurlgraphql")
 }
