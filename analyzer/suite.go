@@ -15,19 +15,19 @@ import (
 	"github.com/atlint/atlint/rules/ignores"
 )
 
-func init() { model.Rules = Catalog() }
-
 // Catalog returns every rule of the suite, in ID order: the rules each
 // rule package declares in its spec (package rules lists the packages) and
-// ATL001 of package ignores.
-func Catalog() []model.Rule {
+// ATL001 of package ignores. The slice is shared: do not modify it.
+func Catalog() []model.Rule { return catalog() }
+
+var catalog = sync.OnceValue(func() []model.Rule {
 	rs := slices.Clone(ignores.Spec.Rules)
 	for _, p := range rules.All {
 		rs = append(rs, p.Spec.Rules...)
 	}
 	slices.SortFunc(rs, func(a, b model.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return rs
-}
+})
 
 // Specs returns the spec of every rule package, ignores last, as the
 // suite runs them.

@@ -26,11 +26,11 @@ type RuleInfo struct {
 	Disabled bool
 }
 
-// RuleInfos describes every rule of model.Rules, in ID order, with the
+// RuleInfos describes every rule of analyzer.Catalog(), in ID order, with the
 // documentation of its analyzer (the analyzer's doc.go).
 func RuleInfos() []RuleInfo {
-	infos := make([]RuleInfo, 0, len(model.Rules))
-	for _, r := range model.Rules {
+	infos := make([]RuleInfo, 0, len(analyzer.Catalog()))
+	for _, r := range analyzer.Catalog() {
 		full := r.Title
 		if a, ok := analyzer.Lookup(r.ID); ok && a.Doc != "" {
 			full = a.Doc

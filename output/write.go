@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
 )
 
@@ -95,7 +96,7 @@ func WriteJSON(w io.Writer, fs []Finding, meta Meta) error {
 			Fingerprint: f.Fingerprint,
 			Fixes:       scrubFixes(f.Fixes),
 		}
-		if _, ok := model.RuleByID(f.RuleID); ok {
+		if _, ok := analyzer.RuleByID(f.RuleID); ok {
 			jf.Doc = model.DocURL(f.RuleID)
 		}
 		doc.Findings = append(doc.Findings, jf)

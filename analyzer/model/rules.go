@@ -131,34 +131,6 @@ func (s *Spec) NewAnalyzer(run func(*analysis.Pass) (any, error)) *analysis.Anal
 	}
 }
 
-// Rules is the catalog of every rule of the suite, in ID order. Package
-// analyzer (github.com/atlint/atlint/analyzer) fills it from the rule
-// packages' specs when it is initialised, for the drivers that read it
-// here; it is empty in a program that does not import that package. New
-// code asks package analyzer (analyzer.Catalog, analyzer.RuleByID).
-var Rules []Rule
-
-// RuleByID returns the rule of [Rules] with the given ID (case-insensitive).
-func RuleByID(id string) (Rule, bool) {
-	for _, r := range Rules {
-		if strings.EqualFold(r.ID, id) {
-			return r, true
-		}
-	}
-	return Rule{}, false
-}
-
-// RulesOf returns the rules of [Rules] reported by the named analyzer.
-func RulesOf(analyzer string) []Rule {
-	var rs []Rule
-	for _, r := range Rules {
-		if r.Analyzer == analyzer {
-			rs = append(rs, r)
-		}
-	}
-	return rs
-}
-
 // DocURL is the documentation address of a rule: its page docs/rules/ATLnnn.md
 // in the repository (a test checks that every rule has one).
 func DocURL(id string) string {

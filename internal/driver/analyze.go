@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/output"
 )
 
@@ -139,11 +139,11 @@ func (a *runner) analyzeEach(pkgs []*packages.Package) ([]*checker.Graph, []erro
 func (a *runner) convert(act *checker.Action, d analysis.Diagnostic) *finding {
 	fset := act.Package.Fset
 	id := d.Category
-	if _, ok := model.RuleByID(id); !ok {
+	if _, ok := analyzer.RuleByID(id); !ok {
 		id, _, _ = strings.Cut(d.Message, " ")
 	}
 	sev := ""
-	if rule, ok := model.RuleByID(id); ok {
+	if rule, ok := analyzer.RuleByID(id); ok {
 		sev = string(rule.Severity)
 	}
 	start := a.reported(fset, d.Pos)

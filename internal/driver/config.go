@@ -51,7 +51,7 @@ func (r *run) ruleEnabled(rule model.Rule) bool {
 // rule on or off does not invalidate the cached findings of the others.
 func (r *run) suite() ([]*analysis.Analyzer, error) {
 	enabled := false
-	for _, rule := range model.Rules {
+	for _, rule := range analyzer.Catalog() {
 		enabled = enabled || r.ruleEnabled(rule)
 	}
 	if !enabled {
@@ -68,7 +68,7 @@ func (r *run) suite() ([]*analysis.Analyzer, error) {
 	// its findings are reported, so set it (a -<analyzer>.enable=false
 	// below turns it off again, and its rules with it: parseFlags).
 	for _, a := range suite {
-		if f := a.Flags.Lookup("enable"); f != nil && len(model.RulesOf(a.Name)) > 0 {
+		if f := a.Flags.Lookup("enable"); f != nil && len(analyzer.RulesOf(a.Name)) > 0 {
 			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 				if err := f.Value.Set("true"); err != nil {
 					return nil, err

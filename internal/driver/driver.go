@@ -213,7 +213,7 @@ func help(args []string, env Env) int {
 	if len(args) == 0 {
 		fmt.Fprintln(env.Stdout, "atlint rules (atlint help RULE for details; ATL401 is off by default):")
 		fmt.Fprintln(env.Stdout)
-		for _, r := range model.Rules {
+		for _, r := range analyzer.Catalog() {
 			state := "on"
 			if !r.Default {
 				state = "off"
@@ -239,7 +239,7 @@ func help(args []string, env Env) int {
 		// Help ends with the analyzer's URL, the page of its first rule;
 		// name the pages of the others too (docs/rules/ATLnnn.md).
 		a, _ := analyzer.Lookup(name)
-		for _, r := range model.RulesOf(a.Name) {
+		for _, r := range analyzer.RulesOf(a.Name) {
 			if u := model.DocURL(r.ID); u != a.URL {
 				fmt.Fprintf(env.Stdout, "%s: %s\n", r.ID, u)
 			}
@@ -400,7 +400,7 @@ func parseFlags(args []string, env Env) (*options, error) {
 		if st.Flag == "auto" && !on {
 			continue // auto off leaves the rule to -enable
 		}
-		for _, rule := range model.RulesOf(st.Analyzer) {
+		for _, rule := range analyzer.RulesOf(st.Analyzer) {
 			if on && !o.disable[rule.ID] {
 				o.enable[rule.ID] = true
 			} else if !on && !o.enable[rule.ID] {
@@ -437,16 +437,16 @@ func ruleSet(list, flagName string) (map[string]bool, error) {
 			continue
 		}
 		if strings.EqualFold(item, "all") {
-			for _, r := range model.Rules {
+			for _, r := range analyzer.Catalog() {
 				set[r.ID] = true
 			}
 			continue
 		}
-		if r, ok := model.RuleByID(item); ok {
+		if r, ok := analyzer.RuleByID(item); ok {
 			set[r.ID] = true
 			continue
 		}
-		rs := model.RulesOf(strings.ToLower(item))
+		rs := analyzer.RulesOf(strings.ToLower(item))
 		if len(rs) == 0 {
 			return nil, usagef("%s: unknown rule %q (run 'atlint help' for the list)", flagName, item)
 		}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/atlint/atlint/analyzer/model"
+	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/atlassian/atltest"
 	"github.com/atlint/atlint/output"
@@ -75,7 +75,7 @@ func TestRuleSet(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ruleSet (-want +got):\n%s", diff)
 	}
-	if all, _ := ruleSet("all", "-enable"); len(all) != len(model.Rules) {
+	if all, _ := ruleSet("all", "-enable"); len(all) != len(analyzer.Catalog()) {
 		t.Errorf("all = %v", all)
 	}
 	if _, err := ruleSet("ATL101,nope", "-enable"); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {

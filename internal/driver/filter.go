@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/atlint/atlint/analyzer"
 	"github.com/atlint/atlint/analyzer/model"
 	"github.com/atlint/atlint/baseline"
 	"github.com/atlint/atlint/config"
@@ -61,7 +62,7 @@ func (s *filter) keep(f *finding) bool {
 	if s.files != nil && !s.files[f.absFile] {
 		return false
 	}
-	if rule, ok := model.RuleByID(f.RuleID); ok && !s.enabled(rule) {
+	if rule, ok := analyzer.RuleByID(f.RuleID); ok && !s.enabled(rule) {
 		return false
 	}
 	if ids, ok := staleDirective(f.Message); ok && !s.anyEnabled(ids) {
@@ -84,7 +85,7 @@ func (s *filter) keep(f *finding) bool {
 // anyEnabled reports whether a rule of ids is enabled.
 func (s *filter) anyEnabled(ids []string) bool {
 	for _, id := range ids {
-		if rule, ok := model.RuleByID(id); ok && s.enabled(rule) {
+		if rule, ok := analyzer.RuleByID(id); ok && s.enabled(rule) {
 			return true
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atlint/atlint/analyzer"
-	"github.com/atlint/atlint/analyzer/model"
 )
 
 // IsVetInvocation reports whether args (without the program name) are the
@@ -70,7 +69,7 @@ func VetSuite(args []string) []*analysis.Analyzer {
 // analyzerOnByDefault reports whether any rule of the analyzer is on by
 // default (analyzers without catalogued rules count as on).
 func analyzerOnByDefault(name string) bool {
-	rs := model.RulesOf(name)
+	rs := analyzer.RulesOf(name)
 	if len(rs) == 0 {
 		return true
 	}
