@@ -511,7 +511,7 @@ func (x *reachIndex) joinClient(client ast.Expr, rels []string) []string {
 			}
 		}
 		if len(bs) > 0 {
-			bases = capStrings(dedupeStrings(bs))
+			bases = capped(dedupeStrings(bs))
 		}
 	}
 	var out []string
@@ -523,7 +523,7 @@ func (x *reachIndex) joinClient(client ast.Expr, rels []string) []string {
 			out = append(out, JoinBase(b, r))
 		}
 	}
-	return capStrings(dedupeStrings(out))
+	return capped(dedupeStrings(out))
 }
 
 // templatesOf returns the templates of candidates.
@@ -542,13 +542,6 @@ func candidates(ts []string) []Candidate {
 		out[i] = Candidate{Template: t}
 	}
 	return out
-}
-
-func capStrings(ts []string) []string {
-	if len(ts) > MaxCandidates {
-		return ts[:MaxCandidates]
-	}
-	return ts
 }
 
 func dedupeStrings(ts []string) []string {

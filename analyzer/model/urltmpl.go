@@ -221,14 +221,14 @@ func (t *tmpl) templates1(e ast.Expr, depth int) []Candidate {
 		if len(out) == 0 {
 			return t.holes()
 		}
-		return capCands(out)
+		return capped(out)
 	case *ast.Ident, *ast.SelectorExpr:
 		out := t.followTemplates(e, depth, t.templates)
 		// A struct tag default of the field (`default:"https://..."`,
 		// `envDefault:"..."`), as configuration libraries fill it.
 		if d := tagDefaults(x.info, e); len(d) > 0 {
 			out = append(out, t.texts(d...)...)
-			out = dropHoles(capCands(dedupe(out)))
+			out = dropHoles(capped(dedupe(out)))
 		}
 		return out
 	}
@@ -362,7 +362,7 @@ func (t *tmpl) followTemplates(e ast.Expr, depth int, eval func(ast.Expr, int) [
 	if len(out) == 0 {
 		return t.holes()
 	}
-	return dropHoles(capCands(dedupe(out)))
+	return dropHoles(capped(dedupe(out)))
 }
 
 func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []Candidate {
@@ -378,7 +378,7 @@ func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []Candidate {
 		for _, f := range t.templates(args[0], depth+1) {
 			out = append(out, t.sprintf(f, args[1:], depth)...)
 		}
-		return capCands(out)
+		return capped(out)
 	case pkg == "net/url" && recv == "" && name == "JoinPath" && len(args) > 0:
 		return t.joinPath(t.templates(args[0], depth+1), args[1:], depth)
 	case pkg == "path" && recv == "" && name == "Join":
@@ -416,7 +416,7 @@ func (t *tmpl) callTemplates(call *ast.CallExpr, depth int) []Candidate {
 		for _, a := range args {
 			out = append(out, t.templates(a, depth+1)...)
 		}
-		return capCands(dedupe(out))
+		return capped(dedupe(out))
 	}
 	if _, ok := x.funcs[fn]; ok {
 		return t.followTemplates(call, depth, t.templates)
@@ -457,7 +457,7 @@ func (t *tmpl) sprintf(f Candidate, args []ast.Expr, depth int) []Candidate {
 		}
 		verb := s[j]
 		if (verb == 's' || verb == 'v') && j == i+1 && argi < len(args) {
-			outs = capCands(cross(outs, t.templates(args[argi], depth+1)))
+			outs = capped(cross(outs, t.templates(args[argi], depth+1)))
 		} else {
 			add(t.hole())
 		}
@@ -480,7 +480,7 @@ func (t *tmpl) joinPath(bases []Candidate, elems []ast.Expr, depth int) []Candid
 		for k := range out {
 			out[k] = trimRight(out[k], "/")
 		}
-		out = capCands(cross(out, ts))
+		out = capped(cross(out, ts))
 	}
 	return out
 }
@@ -521,7 +521,7 @@ func (t *tmpl) urlObjTemplates1(e ast.Expr, depth int) []Candidate {
 		for k := range scheme {
 			scheme[k] = join(scheme[k], t.text("://"))
 		}
-		return capCands(cross(cross(scheme, host), path))
+		return capped(cross(cross(scheme, host), path))
 	case *ast.CallExpr:
 		fn := Callee(x.info, n)
 		if fn == nil || fn.Pkg() == nil {
@@ -552,7 +552,7 @@ func (t *tmpl) urlObjTemplates1(e ast.Expr, depth int) []Candidate {
 					out = append(out, t.resolve(b, r))
 				}
 			}
-			return capCands(dedupe(out))
+			return capped(dedupe(out))
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		return t.followTemplates(e, depth, t.urlObjTemplates)
@@ -607,11 +607,12 @@ func cross(xs, ys []Candidate) []Candidate {
 	return out
 }
 
-func capCands(cs []Candidate) []Candidate {
-	if len(cs) > MaxCandidates {
-		return cs[:MaxCandidates]
+// capped keeps at most MaxCandidates of xs.
+func capped[T any](xs []T) []T {
+	if len(xs) > MaxCandidates {
+		return xs[:MaxCandidates]
 	}
-	return cs
+	return xs
 }
 
 // dedupe drops repeated candidates: the same template from the same
