@@ -68,6 +68,7 @@ type srcLoader struct {
 	parsed  map[string]*parsedFile // shared by a package and its test variant
 
 	listed map[*packages.Package]bool // packages whose export file the go command was asked for
+	memo   *exportMemo                // nil: no memo of export files
 
 	roots []*packages.Package // the packages to analyse, for the deferred error report
 }
@@ -104,8 +105,11 @@ type parsedFile struct {
 // export data of every package outside the main module(s) (the result
 // cache's keys hash it).
 func (r *run) listGraph(patterns []string, exports bool) ([]*packages.Package, error) {
-	cfg := &packages.Config{Mode: graphMode, Tests: r.tests(), Dir: r.env.Dir}
-	initial, err := packages.Load(cfg, patterns...)
+	initial, err := r.goListGraph(patterns)
+	if err == errFallBack {
+		cfg := &packages.Config{Mode: graphMode, Tests: r.tests(), Dir: r.env.Dir}
+		initial, err = packages.Load(cfg, patterns...)
+	}
 	if err != nil || !exports {
 		return initial, err
 	}
@@ -143,6 +147,12 @@ func (r *run) listExports(pkgs []*packages.Package) error {
 		paths = append(paths, p.ID)
 	}
 	paths = uniq(paths)
+	if files, err := r.goListExports(paths); err == nil {
+		for _, p := range pkgs {
+			p.ExportFile = files[p.ID]
+		}
+		return nil
+	}
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile, Dir: r.env.Dir}
 	got, err := packages.Load(cfg, paths...)
 	if err != nil {
@@ -217,6 +227,7 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		parsed: map[string]*parsedFile{},
 		listed: map[*packages.Package]bool{},
 		roots:  roots,
+		memo:   r.newExportMemo(),
 	}
 	r.src = l
 	var order []*packages.Package // dependencies first
@@ -267,15 +278,24 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		if len(ask) == 0 {
 			break
 		}
-		if err := r.listExports(ask); err != nil {
-			return nil, err
+		if rest := l.memo.lookup(ask); len(rest) > 0 {
+			if err := r.listExports(rest); err != nil {
+				return nil, err
+			}
+			l.memo.remember(rest)
 		}
+		var cgo []*packages.Package
 		for _, q := range ask {
 			l.listed[q] = true
 			if q.ExportFile == "" {
 				l.all[q].broken = true
+				if c, ok := cgoDirs.Load(q.Dir + "\x00" + q.ID); ok && c.(bool) {
+					cgo = append(cgo, q)
+				}
 			}
 		}
+		// Checked from source after all: its cgo files must be processed.
+		r.compileCgo(cgo)
 	}
 
 	// Every package gets its types.Package now, as in go/packages, so that
@@ -729,6 +749,7 @@ func lighten(g *checker.Graph) *checker.Graph {
 // checked, as load reports those of go/packages: after the analysis, since
 // the packages are checked during it, in the same order.
 func (r *run) reportDeferred() {
+	stopProfiles()
 	l := r.src
 	if l == nil {
 		return
