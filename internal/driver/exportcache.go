@@ -59,6 +59,7 @@ type exportMemo struct {
 	goroot string // GOROOT/src/
 	keys   map[*packages.Package]string
 	broken map[*packages.Package]bool
+	stats  map[string]string // the result cache's statDigests, by statKey+ID
 }
 
 // newExportMemo returns the memo of a run, or nil when the result cache is
@@ -103,7 +104,12 @@ func (r *run) newExportMemo() *exportMemo {
 		}
 		fmt.Fprintf(h, "tool %q %d %d\x00", t, st.Size(), st.ModTime().UnixNano())
 	}
+	var stats map[string]string
+	if r.cache != nil {
+		stats = r.cache.files
+	}
 	return &exportMemo{
+		stats:  stats,
 		dir:    dir,
 		env:    hex.EncodeToString(h.Sum(nil)),
 		goroot: filepath.Join(env["GOROOT"], "src") + string(filepath.Separator),
@@ -153,17 +159,14 @@ func (m *exportMemo) own(p *packages.Package) string {
 		if !strings.HasPrefix(p.Dir+string(filepath.Separator), m.goroot) {
 			return "" // GOPATH
 		}
-		for _, list := range lists {
-			for _, f := range list {
-				st, err := os.Stat(f)
-				if err != nil {
-					return ""
-				}
-				fmt.Fprintf(h, "%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
-			}
-			h.Write([]byte{0})
+		d, ok := m.stats[statKey+p.ID] // the result cache's keys hashed them
+		if !ok {
+			d = statDigest(p)
 		}
-		return "std:" + hex.EncodeToString(h.Sum(nil))
+		if d == "" {
+			return ""
+		}
+		return "std:" + d
 	case !mod.Main && immutable(p):
 		if cgo, ok := cgoDirs.Load(p.Dir + "\x00" + p.ID); !ok || cgo.(bool) {
 			return ""

@@ -9,6 +9,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -809,19 +810,11 @@ func (k *keyer) sourceSum(p *packages.Package) string {
 		}
 		d = "mod:" + hex.EncodeToString(h.Sum(nil))
 	case m == nil:
-		h := sha256.New()
-		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
-			for _, f := range list {
-				st, err := os.Stat(f)
-				if err != nil {
-					return ""
-				}
-				fmt.Fprintf(h, "%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
-			}
-			h.Write([]byte{0})
+		d = statDigest(p)
+		if d != "" {
+			k.c.files[statKey+p.ID] = d // for the export memo (not an ID: no root's)
 		}
-		d = "stat:" + hex.EncodeToString(h.Sum(nil))
-		return d // not memoized in files: that map is for the roots' contents
+		return d // not memoized under the ID: that is for the roots' contents
 	default:
 		var ok bool
 		if d, ok = filesDigest(p); !ok {
@@ -830,6 +823,33 @@ func (k *keyer) sourceSum(p *packages.Package) string {
 	}
 	k.c.files[p.ID] = d
 	return d
+}
+
+// statKey prefixes the package IDs under which the result cache's files
+// map keeps statDigest.
+const statKey = "\x00stat "
+
+// statDigest hashes the names, sizes and modification times of a
+// package's files, or returns "" when one cannot be read.
+func statDigest(p *packages.Package) string {
+	h := sha256.New()
+	seen := map[string]string{}
+	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+		for _, f := range list {
+			line, ok := seen[f]
+			if !ok {
+				st, err := os.Stat(f)
+				if err != nil {
+					return ""
+				}
+				line = fmt.Sprintf("%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
+				seen[f] = line
+			}
+			io.WriteString(h, line)
+		}
+		h.Write([]byte{0})
+	}
+	return "stat:" + hex.EncodeToString(h.Sum(nil))
 }
 
 // immutable reports whether a package's files are those of a module
