@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -24,6 +28,13 @@ import (
 // dependency, which costs as much as the rest of a one-file run; the memo
 // answers instead when it knows the package, and the go command is asked
 // for the others, whose answers are remembered.
+//
+// Beside the export file's name, an entry keeps the package's types in
+// gcexportdata's own format, written the first time the export file is
+// read: they are read instead of the export file, which holds the
+// compiler's inlinable bodies too, and whose every byte the types read
+// from it keep in memory (the names are substrings of it): on Prometheus,
+// 22 MB of types instead of 69 MB of export data.
 //
 // An entry's key covers what the go command's own action ID for the
 // package covers: the toolchain (Go version, GOROOT, the compile and cgo
@@ -59,15 +70,15 @@ type exportMemo struct {
 	goroot string // GOROOT/src/
 	keys   map[*packages.Package]string
 	broken map[*packages.Package]bool
-	stats  map[string]string // the result cache's statDigests, by statKey+ID
+	stats  map[string]string            // the result cache's statDigests, by statKey+ID
+	types  map[*packages.Package]string // the entries' types files
 }
 
-// newExportMemo returns the memo of a run, or nil when the result cache is
-// off (-cache=false) or the toolchain cannot be described.
+// newExportMemo returns the memo of a run, or nil when the toolchain
+// cannot be described. It is there with -cache=false too: like the go
+// command's build cache, it keeps what does not depend on the code being
+// analysed.
 func (r *run) newExportMemo() *exportMemo {
-	if r.opts == nil || !r.opts.cache {
-		return nil
-	}
 	dir, err := cacheDir()
 	if err != nil {
 		return nil
@@ -115,6 +126,7 @@ func (r *run) newExportMemo() *exportMemo {
 		goroot: filepath.Join(env["GOROOT"], "src") + string(filepath.Separator),
 		keys:   map[*packages.Package]string{},
 		broken: map[*packages.Package]bool{},
+		types:  map[*packages.Package]string{},
 	}
 }
 
@@ -206,7 +218,10 @@ func (m *exportMemo) lookup(pkgs []*packages.Package) (rest []*packages.Package)
 			rest = append(rest, p)
 			continue
 		}
-		if st, err := os.Stat(lines[2]); err != nil || !st.Mode().IsRegular() {
+		typesFile := m.path(k) + "t"
+		if _, err := os.Stat(typesFile); err == nil {
+			m.types[p] = typesFile // the export file itself is not read
+		} else if st, err := os.Stat(lines[2]); err != nil || !st.Mode().IsRegular() {
 			rest = append(rest, p)
 			continue
 		}
@@ -225,28 +240,74 @@ func (m *exportMemo) remember(pkgs []*packages.Package) {
 		return
 	}
 	for _, p := range pkgs {
-		k := m.key(p)
-		if k == "" || !isCacheFile(p.ExportFile) {
-			continue
+		if k := m.key(p); k != "" && isCacheFile(p.ExportFile) {
+			writeAtomic(m.path(k), []byte(fmt.Sprintf("%s\n%s\n%s\n", exportMemoFormat, k, p.ExportFile)))
 		}
-		name := m.path(k)
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return
-		}
-		tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-		if err != nil {
-			return
-		}
-		_, err = fmt.Fprintf(tmp, "%s\n%s\n%s\n", exportMemoFormat, k, p.ExportFile)
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), name)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
+	}
+}
+
+// readTypes reads a package's types from its entry's types file into the
+// view, or returns an error without reading when the file is not whole.
+func (m *exportMemo) readTypes(p *packages.Package, fset *token.FileSet, view map[string]*types.Package) (*types.Package, error) {
+	name := m.types[p]
+	if name == "" {
+		return nil, errNoTypes
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	head := fmt.Sprintf("%s types\n%s\n", exportMemoFormat, m.key(p))
+	rest, ok := bytes.CutPrefix(b, []byte(head))
+	if !ok || len(rest) < 65 || rest[64] != '\n' {
+		return nil, errNoTypes
+	}
+	sum, data := rest[:64], rest[65:]
+	if h := sha256.Sum256(data); hex.EncodeToString(h[:]) != string(sum) {
+		return nil, errNoTypes
+	}
+	return gcexportdata.Read(bytes.NewReader(data), fset, view, p.PkgPath)
+}
+
+var errNoTypes = errors.New("no types in the export memo")
+
+// saveTypes stores the types of a package just read from its export
+// file, when the memo has a key for it and no types yet.
+func (m *exportMemo) saveTypes(p *packages.Package, fset *token.FileSet) {
+	if m == nil || m.types[p] != "" || p.Types == nil || !p.Types.Complete() {
+		return
+	}
+	k := m.key(p)
+	if k == "" {
+		return
+	}
+	var buf bytes.Buffer
+	if err := gcexportdata.Write(&buf, fset, p.Types); err != nil {
+		return
+	}
+	h := sha256.Sum256(buf.Bytes())
+	head := fmt.Sprintf("%s types\n%s\n%s\n", exportMemoFormat, k, hex.EncodeToString(h[:]))
+	writeAtomic(m.path(k)+"t", append([]byte(head), buf.Bytes()...))
+}
+
+// writeAtomic writes a file through a temporary one; errors leave nothing.
+func writeAtomic(name string, b []byte) {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
 	}
 }
 

@@ -371,6 +371,12 @@ func testsNext(pkgs []*packages.Package) []*packages.Package {
 // readExport reads a package's export data into the shared view.
 func (l *srcLoader) readExport(sp *srcPkg) {
 	p := sp.p
+	if l.memo != nil {
+		if tpkg, err := l.memo.readTypes(p, l.fset, l.view); err == nil {
+			p.Types = tpkg
+			return
+		}
+	}
 	err := func() error {
 		if p.ExportFile == "" {
 			return fmt.Errorf("no export data file")
@@ -389,6 +395,7 @@ func (l *srcLoader) readExport(sp *srcPkg) {
 			return fmt.Errorf("reading %s: %v", p.ExportFile, err)
 		}
 		p.Types = tpkg
+		l.memo.saveTypes(p, l.fset)
 		return nil
 	}()
 	if err != nil {

@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"go/types"
 	"os"
 	"os/exec"
@@ -381,10 +382,32 @@ func TestExportMemo(t *testing.T) {
 		t.Errorf("an entry naming a missing file was used")
 	}
 
-	// -cache=false: no memo.
+	// A load keeps the types of what it read from export files; the next
+	// reads them instead, unless the types file is not whole.
 	r = newRun()
-	r.opts.cache = false
-	if r.newExportMemo() != nil {
-		t.Errorf("a memo with -cache=false")
+	r.opts.cache = false // the memo does not depend on the result cache
+	if _, err := r.load([]string{"./a"}, false); err != nil {
+		t.Fatal(err)
+	}
+	r = newRun()
+	all = list(r)
+	m = r.newExportMemo()
+	fmtPkg = all["testing"] // imported by a's test
+	if rest := m.lookup([]*packages.Package{fmtPkg}); len(rest) != 0 || m.types[fmtPkg] == "" {
+		t.Fatalf("no types remembered for testing")
+	}
+	view := map[string]*types.Package{}
+	tp, err := m.readTypes(fmtPkg, token.NewFileSet(), view)
+	if err != nil || tp.Scope().Lookup("T") == nil || view["io"] == nil {
+		t.Fatalf("types of testing from the memo: %v, %v", tp, err)
+	}
+	b, err = os.ReadFile(m.types[fmtPkg])
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-1] ^= 1
+	os.WriteFile(m.types[fmtPkg], b, 0o644)
+	if _, err := m.readTypes(fmtPkg, token.NewFileSet(), map[string]*types.Package{}); err == nil {
+		t.Errorf("a damaged types file was read")
 	}
 }
