@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -92,6 +93,12 @@ type srcPkg struct {
 	shallow     *types.Package
 	shallowIll  bool
 	settleOnce  sync.Once
+
+	// pending counts the checks still to come that import the package
+	// (an importer's check, and a root importer's second check when it
+	// has importers of its own); at zero, the types importers see are
+	// released, so that memory does not grow with the module.
+	pending atomic.Int32
 }
 
 type parsedFile struct {
@@ -299,6 +306,32 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		r.compileCgo(cgo)
 	}
 
+	// The checks that will import each source package: one per source
+	// importer, two for a root importer that has source importers itself.
+	importers := map[*packages.Package]int{}
+	for _, p := range order {
+		if l.all[p].source {
+			for _, q := range p.Imports {
+				if l.all[q].source {
+					importers[q]++
+				}
+			}
+		}
+	}
+	for _, p := range order {
+		if sp := l.all[p]; sp.source {
+			n := int32(1)
+			if sp.root && importers[p] > 0 {
+				n = 2
+			}
+			for _, q := range p.Imports {
+				if l.all[q].source {
+					l.all[q].pending.Add(n)
+				}
+			}
+		}
+	}
+
 	// Every package gets its types.Package now, as in go/packages, so that
 	// reading export data never creates one for an indirect dependency.
 	for _, p := range order {
@@ -413,6 +446,7 @@ func (l *srcLoader) ensure(sp *srcPkg) {
 		l.cpu <- struct{}{}
 		defer func() { <-l.cpu }()
 		l.check(sp, false)
+		l.checked(sp)
 	})
 }
 
@@ -444,8 +478,29 @@ func (l *srcLoader) importTypes(sq *srcPkg) (*types.Package, bool) {
 		l.cpu <- struct{}{}
 		defer func() { <-l.cpu }()
 		l.check(sq, true)
+		l.checked(sq)
 	})
 	return sq.shallow, sq.shallowIll
+}
+
+// checked counts a check of sp done for each of its source imports, and
+// releases the types importers see of those no check to come imports:
+// a root's second check, a dependency's only one (what it refers to of
+// them stays alive through its own types).
+func (l *srcLoader) checked(sp *srcPkg) {
+	for _, q := range sp.p.Imports {
+		sq := l.all[q]
+		if sq == nil || !sq.source || sq.pending.Add(-1) != 0 {
+			continue
+		}
+		if sq.root {
+			sq.shallow = nil
+		} else {
+			empty := types.NewPackage(q.PkgPath, q.Name)
+			empty.MarkComplete()
+			q.Types = empty
+		}
+	}
 }
 
 // settle makes a root's IllTyped what go/packages says: its errors or
@@ -642,9 +697,11 @@ func (l *srcLoader) importer(p *packages.Package) types.Importer {
 		if q == nil {
 			return nil, fmt.Errorf("no metadata for %s", path)
 		}
-		t := q.Types
+		var t *types.Package
 		if sq := l.all[q]; sq != nil && sq.source {
-			t, _ = l.importTypes(sq)
+			t, _ = l.importTypes(sq) // (q.Types changes when released)
+		} else {
+			t = q.Types
 		}
 		if t != nil && t.Complete() {
 			return t, nil
