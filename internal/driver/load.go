@@ -99,6 +99,12 @@ type srcPkg struct {
 	// has importers of its own); at zero, the types importers see are
 	// released, so that memory does not grow with the module.
 	pending atomic.Int32
+
+	// A test main is checked as soon as the test packages it imports are
+	// analysed (wait counts those still to be), not at the end: until
+	// then the types of everything they import are kept for it.
+	mains []*srcPkg // the test mains importing this root
+	wait  atomic.Int32
 }
 
 type parsedFile struct {
@@ -371,11 +377,23 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 	}
 
 	var pkgs []*packages.Package
+	analysed := map[*packages.Package]bool{}
 	for _, p := range roots {
 		if isTestMain(p) || p.Types == nil || p.Fset == nil || p.TypesSizes == nil {
 			continue
 		}
 		pkgs = append(pkgs, p)
+		analysed[p] = true
+	}
+	for _, p := range roots {
+		if sp := l.all[p]; isTestMain(p) && sp.source {
+			for _, q := range p.Imports {
+				if analysed[q] {
+					sp.wait.Add(1)
+					l.all[q].mains = append(l.all[q].mains, sp)
+				}
+			}
+		}
 	}
 	return testsNext(pkgs), nil
 }
@@ -777,6 +795,12 @@ func (r *run) analyzeOne(suite []*analysis.Analyzer, p *packages.Package) (*chec
 		g = lighten(g)
 	}
 	l.release(sp)
+	for _, tm := range sp.mains {
+		if tm.wait.Add(-1) == 0 {
+			l.ensure(tm)
+			l.release(tm)
+		}
+	}
 	return g, err
 }
 
