@@ -78,6 +78,20 @@ func buildEnv(dir string) (string, error) {
 	for _, v := range buildEnvVars {
 		sub[v] = vals[v]
 	}
+	// The C compilers themselves: cgo's output, and so the types of the
+	// packages with cgo files, is theirs (the go command keys its cache
+	// on their versions).
+	if vals["CGO_ENABLED"] == "1" {
+		for _, v := range []string{"CC", "CXX"} {
+			if f := strings.Fields(vals[v]); len(f) > 0 {
+				if path, err := exec.LookPath(f[0]); err == nil {
+					if st, err := os.Stat(path); err == nil {
+						sub[v+" binary"] = fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
+					}
+				}
+			}
+		}
+	}
 	b, err := json.Marshal(sub) // sorted keys
 	return string(b), err
 }

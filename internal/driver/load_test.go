@@ -411,3 +411,35 @@ func TestExportMemo(t *testing.T) {
 		t.Errorf("a damaged types file was read")
 	}
 }
+
+// TestCacheKeyCoversCCompiler: with cgo on, the C compiler is part of what
+// a package is (cgo's output, the types of the standard library's cgo
+// packages): replacing it under the same name must not serve an entry
+// computed with the old one.
+func TestCacheKeyCoversCCompiler(t *testing.T) {
+	gcc, err := exec.LookPath("gcc")
+	if err != nil {
+		t.Skip("no C compiler")
+	}
+	dir := module(t, map[string]string{"p/p.go": "package p\n\nimport \"net\"\n\nvar X = net.IPv4len\n"})
+	cc := filepath.Join(t.TempDir(), "mycc")
+	os.WriteFile(cc, []byte("#!/bin/sh\nexec "+gcc+" \"$@\"\n"), 0o755)
+	t.Setenv("CC", cc)
+	t.Setenv("CGO_ENABLED", "1")
+	run := func() (hits, misses int) {
+		t.Helper()
+		_, _, hits, misses, stderr := cacheRun(t, dir, "./...")
+		if hits < 0 {
+			t.Fatalf("no cache statistics:\n%s", stderr)
+		}
+		return hits, misses
+	}
+	run()
+	if h, _ := run(); h != 1 {
+		t.Fatalf("nothing changed: %d hits, want 1", h)
+	}
+	os.WriteFile(cc, []byte("#!/bin/sh\n# another compiler\nexec "+gcc+" \"$@\"\n"), 0o755)
+	if h, _ := run(); h != 0 {
+		t.Errorf("the C compiler changed and the old entry was served")
+	}
+}
