@@ -398,13 +398,21 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 	return testsNext(pkgs), nil
 }
 
-// testsNext moves the test variants of each package right after it (the
-// listing has them at the end), so that the files they share are parsed
-// once and released soon.
+// testsNext moves the test variants of each package, and its test main,
+// right after it (the listing has them at the end), so that the files
+// they share are parsed once and released soon, and so are the types of
+// what they import.
 func testsNext(pkgs []*packages.Package) []*packages.Package {
+	isPkg := map[string]bool{}
+	for _, p := range pkgs {
+		isPkg[p.ID] = true
+	}
 	base := func(id string) string {
 		if i := strings.Index(id, " ["); i >= 0 && strings.HasSuffix(id, ".test]") {
 			return strings.TrimSuffix(id[i+2:], ".test]")
+		}
+		if q, ok := strings.CutSuffix(id, ".test"); ok && isPkg[q+" ["+q+".test]"] {
+			return q // the test main
 		}
 		return id
 	}
