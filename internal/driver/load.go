@@ -9,6 +9,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,6 +70,7 @@ type srcLoader struct {
 	parsed  map[string]*parsedFile // shared by a package and its test variant
 
 	listed map[*packages.Package]bool // packages whose export file the go command was asked for
+	memo   *exportMemo                // nil: no memo of export files
 
 	roots []*packages.Package // the packages to analyse, for the deferred error report
 }
@@ -90,6 +93,18 @@ type srcPkg struct {
 	shallow     *types.Package
 	shallowIll  bool
 	settleOnce  sync.Once
+
+	// pending counts the checks still to come that import the package
+	// (an importer's check, and a root importer's second check when it
+	// has importers of its own); at zero, the types importers see are
+	// released, so that memory does not grow with the module.
+	pending atomic.Int32
+
+	// A test main is checked as soon as the test packages it imports are
+	// analysed (wait counts those still to be), not at the end: until
+	// then the types of everything they import are kept for it.
+	mains []*srcPkg // the test mains importing this root
+	wait  atomic.Int32
 }
 
 type parsedFile struct {
@@ -104,8 +119,11 @@ type parsedFile struct {
 // export data of every package outside the main module(s) (the result
 // cache's keys hash it).
 func (r *run) listGraph(patterns []string, exports bool) ([]*packages.Package, error) {
-	cfg := &packages.Config{Mode: graphMode, Tests: r.tests(), Dir: r.env.Dir}
-	initial, err := packages.Load(cfg, patterns...)
+	initial, err := r.goListGraph(patterns)
+	if err == errFallBack {
+		cfg := &packages.Config{Mode: graphMode, Tests: r.tests(), Dir: r.env.Dir}
+		initial, err = packages.Load(cfg, patterns...)
+	}
 	if err != nil || !exports {
 		return initial, err
 	}
@@ -143,6 +161,12 @@ func (r *run) listExports(pkgs []*packages.Package) error {
 		paths = append(paths, p.ID)
 	}
 	paths = uniq(paths)
+	if files, err := r.goListExports(paths); err == nil {
+		for _, p := range pkgs {
+			p.ExportFile = files[p.ID]
+		}
+		return nil
+	}
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedExportFile, Dir: r.env.Dir}
 	got, err := packages.Load(cfg, paths...)
 	if err != nil {
@@ -217,6 +241,7 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		parsed: map[string]*parsedFile{},
 		listed: map[*packages.Package]bool{},
 		roots:  roots,
+		memo:   r.newExportMemo(),
 	}
 	r.src = l
 	var order []*packages.Package // dependencies first
@@ -267,13 +292,48 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		if len(ask) == 0 {
 			break
 		}
-		if err := r.listExports(ask); err != nil {
-			return nil, err
+		if rest := l.memo.lookup(ask); len(rest) > 0 {
+			if err := r.listExports(rest); err != nil {
+				return nil, err
+			}
+			l.memo.remember(rest)
 		}
+		var cgo []*packages.Package
 		for _, q := range ask {
 			l.listed[q] = true
 			if q.ExportFile == "" {
 				l.all[q].broken = true
+				if c, ok := cgoDirs.Load(q.Dir + "\x00" + q.ID); ok && c.(bool) {
+					cgo = append(cgo, q)
+				}
+			}
+		}
+		// Checked from source after all: its cgo files must be processed.
+		r.compileCgo(cgo)
+	}
+
+	// The checks that will import each source package: one per source
+	// importer, two for a root importer that has source importers itself.
+	importers := map[*packages.Package]int{}
+	for _, p := range order {
+		if l.all[p].source {
+			for _, q := range p.Imports {
+				if l.all[q].source {
+					importers[q]++
+				}
+			}
+		}
+	}
+	for _, p := range order {
+		if sp := l.all[p]; sp.source {
+			n := int32(1)
+			if sp.root && importers[p] > 0 {
+				n = 2
+			}
+			for _, q := range p.Imports {
+				if l.all[q].source {
+					l.all[q].pending.Add(n)
+				}
 			}
 		}
 	}
@@ -317,22 +377,42 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 	}
 
 	var pkgs []*packages.Package
+	analysed := map[*packages.Package]bool{}
 	for _, p := range roots {
 		if isTestMain(p) || p.Types == nil || p.Fset == nil || p.TypesSizes == nil {
 			continue
 		}
 		pkgs = append(pkgs, p)
+		analysed[p] = true
+	}
+	for _, p := range roots {
+		if sp := l.all[p]; isTestMain(p) && sp.source {
+			for _, q := range p.Imports {
+				if analysed[q] {
+					sp.wait.Add(1)
+					l.all[q].mains = append(l.all[q].mains, sp)
+				}
+			}
+		}
 	}
 	return testsNext(pkgs), nil
 }
 
-// testsNext moves the test variants of each package right after it (the
-// listing has them at the end), so that the files they share are parsed
-// once and released soon.
+// testsNext moves the test variants of each package, and its test main,
+// right after it (the listing has them at the end), so that the files
+// they share are parsed once and released soon, and so are the types of
+// what they import.
 func testsNext(pkgs []*packages.Package) []*packages.Package {
+	isPkg := map[string]bool{}
+	for _, p := range pkgs {
+		isPkg[p.ID] = true
+	}
 	base := func(id string) string {
 		if i := strings.Index(id, " ["); i >= 0 && strings.HasSuffix(id, ".test]") {
 			return strings.TrimSuffix(id[i+2:], ".test]")
+		}
+		if q, ok := strings.CutSuffix(id, ".test"); ok && isPkg[q+" ["+q+".test]"] {
+			return q // the test main
 		}
 		return id
 	}
@@ -350,6 +430,12 @@ func testsNext(pkgs []*packages.Package) []*packages.Package {
 // readExport reads a package's export data into the shared view.
 func (l *srcLoader) readExport(sp *srcPkg) {
 	p := sp.p
+	if l.memo != nil {
+		if tpkg, err := l.memo.readTypes(p, l.fset, l.view); err == nil {
+			p.Types = tpkg
+			return
+		}
+	}
 	err := func() error {
 		if p.ExportFile == "" {
 			return fmt.Errorf("no export data file")
@@ -368,6 +454,7 @@ func (l *srcLoader) readExport(sp *srcPkg) {
 			return fmt.Errorf("reading %s: %v", p.ExportFile, err)
 		}
 		p.Types = tpkg
+		l.memo.saveTypes(p, l.fset)
 		return nil
 	}()
 	if err != nil {
@@ -385,6 +472,7 @@ func (l *srcLoader) ensure(sp *srcPkg) {
 		l.cpu <- struct{}{}
 		defer func() { <-l.cpu }()
 		l.check(sp, false)
+		l.checked(sp)
 	})
 }
 
@@ -416,8 +504,29 @@ func (l *srcLoader) importTypes(sq *srcPkg) (*types.Package, bool) {
 		l.cpu <- struct{}{}
 		defer func() { <-l.cpu }()
 		l.check(sq, true)
+		l.checked(sq)
 	})
 	return sq.shallow, sq.shallowIll
+}
+
+// checked counts a check of sp done for each of its source imports, and
+// releases the types importers see of those no check to come imports:
+// a root's second check, a dependency's only one (what it refers to of
+// them stays alive through its own types).
+func (l *srcLoader) checked(sp *srcPkg) {
+	for _, q := range sp.p.Imports {
+		sq := l.all[q]
+		if sq == nil || !sq.source || sq.pending.Add(-1) != 0 {
+			continue
+		}
+		if sq.root {
+			sq.shallow = nil
+		} else {
+			empty := types.NewPackage(q.PkgPath, q.Name)
+			empty.MarkComplete()
+			q.Types = empty
+		}
+	}
 }
 
 // settle makes a root's IllTyped what go/packages says: its errors or
@@ -614,9 +723,11 @@ func (l *srcLoader) importer(p *packages.Package) types.Importer {
 		if q == nil {
 			return nil, fmt.Errorf("no metadata for %s", path)
 		}
-		t := q.Types
+		var t *types.Package
 		if sq := l.all[q]; sq != nil && sq.source {
-			t, _ = l.importTypes(sq)
+			t, _ = l.importTypes(sq) // (q.Types changes when released)
+		} else {
+			t = q.Types
 		}
 		if t != nil && t.Complete() {
 			return t, nil
@@ -692,6 +803,12 @@ func (r *run) analyzeOne(suite []*analysis.Analyzer, p *packages.Package) (*chec
 		g = lighten(g)
 	}
 	l.release(sp)
+	for _, tm := range sp.mains {
+		if tm.wait.Add(-1) == 0 {
+			l.ensure(tm)
+			l.release(tm)
+		}
+	}
 	return g, err
 }
 
@@ -729,6 +846,7 @@ func lighten(g *checker.Graph) *checker.Graph {
 // checked, as load reports those of go/packages: after the analysis, since
 // the packages are checked during it, in the same order.
 func (r *run) reportDeferred() {
+	stopProfiles()
 	l := r.src
 	if l == nil {
 		return
@@ -788,19 +906,11 @@ func (k *keyer) sourceSum(p *packages.Package) string {
 		}
 		d = "mod:" + hex.EncodeToString(h.Sum(nil))
 	case m == nil:
-		h := sha256.New()
-		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
-			for _, f := range list {
-				st, err := os.Stat(f)
-				if err != nil {
-					return ""
-				}
-				fmt.Fprintf(h, "%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
-			}
-			h.Write([]byte{0})
+		d = statDigest(p)
+		if d != "" {
+			k.c.files[statKey+p.ID] = d // for the export memo (not an ID: no root's)
 		}
-		d = "stat:" + hex.EncodeToString(h.Sum(nil))
-		return d // not memoized in files: that map is for the roots' contents
+		return d // not memoized under the ID: that is for the roots' contents
 	default:
 		var ok bool
 		if d, ok = filesDigest(p); !ok {
@@ -809,6 +919,33 @@ func (k *keyer) sourceSum(p *packages.Package) string {
 	}
 	k.c.files[p.ID] = d
 	return d
+}
+
+// statKey prefixes the package IDs under which the result cache's files
+// map keeps statDigest.
+const statKey = "\x00stat "
+
+// statDigest hashes the names, sizes and modification times of a
+// package's files, or returns "" when one cannot be read.
+func statDigest(p *packages.Package) string {
+	h := sha256.New()
+	seen := map[string]string{}
+	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+		for _, f := range list {
+			line, ok := seen[f]
+			if !ok {
+				st, err := os.Stat(f)
+				if err != nil {
+					return ""
+				}
+				line = fmt.Sprintf("%q %d %d\x00", f, st.Size(), st.ModTime().UnixNano())
+				seen[f] = line
+			}
+			io.WriteString(h, line)
+		}
+		h.Write([]byte{0})
+	}
+	return "stat:" + hex.EncodeToString(h.Sum(nil))
 }
 
 // immutable reports whether a package's files are those of a module

@@ -2,6 +2,9 @@ package driver
 
 import (
 	"bytes"
+	"fmt"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -189,5 +192,254 @@ func TestSourceLoaderErrors(t *testing.T) {
 	_, wantCode, _ := runWith(t, "packages", dir, "-cache=false", "a/a.go")
 	if wantCode != code {
 		t.Errorf("exit %d, go/packages loader %d", code, wantCode)
+	}
+}
+
+// flatGraph is what a listing says of a graph, for comparisons.
+type flatPkg struct {
+	ID, Name, PkgPath, Dir, ExportFile                             string
+	GoFiles, CompiledGoFiles, OtherFiles, EmbedFiles, IgnoredFiles []string
+	Imports                                                        map[string]string
+	Module                                                         *packages.Module
+	Errors                                                         []packages.Error
+	Sizes                                                          string
+}
+
+func flatGraph(roots []*packages.Package) (ids []string, all map[string]flatPkg) {
+	all = map[string]flatPkg{}
+	for _, p := range roots {
+		ids = append(ids, p.ID)
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		f := flatPkg{ID: p.ID, Name: p.Name, PkgPath: p.PkgPath, Dir: p.Dir, ExportFile: p.ExportFile,
+			GoFiles: p.GoFiles, CompiledGoFiles: p.CompiledGoFiles, OtherFiles: p.OtherFiles, EmbedFiles: p.EmbedFiles,
+			IgnoredFiles: p.IgnoredFiles, Imports: map[string]string{}, Module: p.Module, Errors: p.Errors}
+		for path, q := range p.Imports {
+			f.Imports[path] = q.ID
+		}
+		if !ownSource(p) {
+			// Outside the main modules, the cgo files of a package are
+			// not processed (it is read from export data), so the go
+			// command does not add runtime/cgo to its imports.
+			f.CompiledGoFiles = nil
+			delete(f.Imports, "runtime/cgo")
+		}
+		if p.TypesSizes != nil {
+			f.Sizes = fmt.Sprint(p.TypesSizes.Sizeof(types.Typ[types.Uintptr]), p.TypesSizes.Alignof(types.Typ[types.Int64]))
+		}
+		all[p.ID] = f
+	})
+	delete(all, "runtime/cgo")
+	return ids, all
+}
+
+// compareListings checks that the source loader's listing is go/packages'
+// (graphMode) for patterns in dir: the same roots in the same order, and
+// the same packages, field for field. It reports whether the source
+// loader's own listing answered.
+func compareListings(t *testing.T, dir string, tests bool, patterns ...string) bool {
+	t.Helper()
+	r := &run{opts: &options{tests: &tests}, env: Env{Dir: dir}}
+	got, err := r.goListGraph(patterns)
+	own := err != errFallBack
+	if err == errFallBack {
+		got, err = r.listGraph(patterns, false)
+	}
+	want, werr := packages.Load(&packages.Config{Mode: graphMode, Tests: tests, Dir: dir}, patterns...)
+	if (err != nil) != (werr != nil) {
+		t.Fatalf("%q: error %v, go/packages %v", patterns, err, werr)
+	}
+	gotIDs, gotAll := flatGraph(got)
+	wantIDs, wantAll := flatGraph(want)
+	if d := cmp.Diff(wantIDs, gotIDs); d != "" {
+		t.Errorf("%q: roots differ (-go/packages +own):\n%s", patterns, d)
+	}
+	if d := cmp.Diff(wantAll, gotAll); d != "" {
+		t.Errorf("%q: packages differ (-go/packages +own):\n%s", patterns, d)
+	}
+	return own
+}
+
+// TestOwnListing: the source loader's single go list gives the graph
+// go/packages gives (three go commands, one more per file argument), and
+// falls back to go/packages where that works around the go command.
+func TestOwnListing(t *testing.T) {
+	dir := loaderModule(t)
+	// A second package in a with the same file name as one of b's, and a
+	// directory whose only file is excluded by a build constraint.
+	os.WriteFile(filepath.Join(dir, "b", "a.go"), []byte("package b\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "ign"), 0o755)
+	os.WriteFile(filepath.Join(dir, "ign", "i.go"), []byte("//go:build ignore\n\npackage ign\n"), 0o644)
+	for _, tc := range []struct {
+		tests    bool
+		own      bool
+		patterns []string
+	}{
+		{true, true, []string{"./..."}},
+		{false, true, []string{"./..."}},
+		{true, true, []string{"./a", "example.com/m/b"}},
+		{true, true, []string{"file=" + filepath.Join(dir, "a", "a.go")}},
+		{true, true, []string{"file=" + filepath.Join(dir, "b", "b.go"), "file=" + filepath.Join(dir, "a", "a_test.go"), "file=" + filepath.Join(dir, "b", "a.go")}},
+		{true, true, []string{"file=" + filepath.Join(dir, "a", "x_test.go")}},
+		{false, true, []string{"file=" + filepath.Join(dir, "a", "x_test.go")}},
+		{true, false, []string{"file=" + filepath.Join(dir, "ign", "i.go")}},
+		{true, true, []string{"./nosuchdir"}},
+	} {
+		if own := compareListings(t, dir, tc.tests, tc.patterns...); own != tc.own {
+			t.Errorf("%q: listed by atlint %v, want %v", tc.patterns, own, tc.own)
+		}
+	}
+}
+
+// TestOwnListingOn compares the listings on a real module named by
+// ATLINT_LISTING_DIR (e.g. a copy of Prometheus), for ./... and for a file
+// of each package.
+func TestOwnListingOn(t *testing.T) {
+	dir := os.Getenv("ATLINT_LISTING_DIR")
+	if dir == "" {
+		t.Skip("ATLINT_LISTING_DIR is not set")
+	}
+	compareListings(t, dir, true, "./...")
+	compareListings(t, dir, false, "./...")
+	out, err := exec.Command("go", "list", "-C", dir, "-e", "-f", "{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}", "./...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range strings.Fields(string(out)) {
+		if !compareListings(t, dir, true, "file="+f) {
+			t.Errorf("%s: listed by go/packages", f)
+		}
+	}
+}
+
+// TestExportMemo: the export files of standard library packages are
+// remembered under a key covering the build settings and every
+// dependency, used only while the file exists; a package whose files may
+// change (a replacement directory) and its importers are never
+// remembered.
+func TestExportMemo(t *testing.T) {
+	dir := loaderModule(t)
+	newRun := func() *run {
+		return &run{opts: &options{cache: true}, env: Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Dir: dir}, start: time.Now()}
+	}
+	list := func(r *run) map[string]*packages.Package {
+		t.Helper()
+		roots, err := r.listGraph([]string{"./..."}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := map[string]*packages.Package{}
+		packages.Visit(roots, nil, func(p *packages.Package) { all[p.ID] = p })
+		return all
+	}
+	r := newRun()
+	all := list(r)
+	m := r.newExportMemo()
+	if m == nil {
+		t.Fatal("no memo with the result cache on")
+	}
+	fmtPkg, ext, dep := all["fmt"], all["example.com/ext"], all["example.com/m/dep"]
+	if m.key(fmtPkg) == "" || m.key(ext) != "" || m.key(dep) != "" {
+		t.Fatalf("keys: fmt %q, ext (a replacement directory) %q, dep (main module) %q", m.key(fmtPkg), m.key(ext), m.key(dep))
+	}
+	if rest := m.lookup([]*packages.Package{fmtPkg}); len(rest) != 1 {
+		t.Fatalf("an empty memo knew fmt")
+	}
+	if err := r.listExports([]*packages.Package{fmtPkg}); err != nil || !isCacheFile(fmtPkg.ExportFile) {
+		t.Fatalf("go list -export fmt: %v, %q", err, fmtPkg.ExportFile)
+	}
+	want := fmtPkg.ExportFile
+	m.remember([]*packages.Package{fmtPkg, ext})
+
+	// A new run knows fmt, not ext.
+	r = newRun()
+	all = list(r)
+	m = r.newExportMemo()
+	if rest := m.lookup([]*packages.Package{all["fmt"], all["example.com/ext"]}); len(rest) != 1 || rest[0].ID != "example.com/ext" || all["fmt"].ExportFile != want {
+		t.Errorf("second run: not known %v, fmt's export file %q, want %q", rest, all["fmt"].ExportFile, want)
+	}
+
+	// Other build settings: another key.
+	t.Setenv("GOFLAGS", "-mod=mod -tags=atlintmemo")
+	r = newRun()
+	all = list(r)
+	if rest := r.newExportMemo().lookup([]*packages.Package{all["fmt"]}); len(rest) != 1 {
+		t.Errorf("GOFLAGS changed and the memo still answered for fmt")
+	}
+	t.Setenv("GOFLAGS", "-mod=mod")
+
+	// An entry whose file is gone is not used.
+	r = newRun()
+	all = list(r)
+	m = r.newExportMemo()
+	name := m.path(m.key(all["fmt"]))
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(name, bytes.Replace(b, []byte(want), []byte(filepath.Join(t.TempDir(), strings.Repeat("0", 64)+"-d")), 1), 0o644)
+	if rest := m.lookup([]*packages.Package{all["fmt"]}); len(rest) != 1 {
+		t.Errorf("an entry naming a missing file was used")
+	}
+
+	// A load keeps the types of what it read from export files; the next
+	// reads them instead, unless the types file is not whole.
+	r = newRun()
+	r.opts.cache = false // the memo does not depend on the result cache
+	if _, err := r.load([]string{"./a"}, false); err != nil {
+		t.Fatal(err)
+	}
+	r = newRun()
+	all = list(r)
+	m = r.newExportMemo()
+	fmtPkg = all["testing"] // imported by a's test
+	if rest := m.lookup([]*packages.Package{fmtPkg}); len(rest) != 0 || m.types[fmtPkg] == "" {
+		t.Fatalf("no types remembered for testing")
+	}
+	view := map[string]*types.Package{}
+	tp, err := m.readTypes(fmtPkg, token.NewFileSet(), view)
+	if err != nil || tp.Scope().Lookup("T") == nil || view["io"] == nil {
+		t.Fatalf("types of testing from the memo: %v, %v", tp, err)
+	}
+	b, err = os.ReadFile(m.types[fmtPkg])
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-1] ^= 1
+	os.WriteFile(m.types[fmtPkg], b, 0o644)
+	if _, err := m.readTypes(fmtPkg, token.NewFileSet(), map[string]*types.Package{}); err == nil {
+		t.Errorf("a damaged types file was read")
+	}
+}
+
+// TestCacheKeyCoversCCompiler: with cgo on, the C compiler is part of what
+// a package is (cgo's output, the types of the standard library's cgo
+// packages): replacing it under the same name must not serve an entry
+// computed with the old one.
+func TestCacheKeyCoversCCompiler(t *testing.T) {
+	gcc, err := exec.LookPath("gcc")
+	if err != nil {
+		t.Skip("no C compiler")
+	}
+	dir := module(t, map[string]string{"p/p.go": "package p\n\nimport \"net\"\n\nvar X = net.IPv4len\n"})
+	cc := filepath.Join(t.TempDir(), "mycc")
+	os.WriteFile(cc, []byte("#!/bin/sh\nexec "+gcc+" \"$@\"\n"), 0o755)
+	t.Setenv("CC", cc)
+	t.Setenv("CGO_ENABLED", "1")
+	run := func() (hits, misses int) {
+		t.Helper()
+		_, _, hits, misses, stderr := cacheRun(t, dir, "./...")
+		if hits < 0 {
+			t.Fatalf("no cache statistics:\n%s", stderr)
+		}
+		return hits, misses
+	}
+	run()
+	if h, _ := run(); h != 1 {
+		t.Fatalf("nothing changed: %d hits, want 1", h)
+	}
+	os.WriteFile(cc, []byte("#!/bin/sh\n# another compiler\nexec "+gcc+" \"$@\"\n"), 0o755)
+	if h, _ := run(); h != 0 {
+		t.Errorf("the C compiler changed and the old entry was served")
 	}
 }
