@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,15 +134,20 @@ func (r *run) relError(e packages.Error) string {
 }
 
 // isTestMain reports whether p is the generated main package of a test
-// binary (it holds only _testmain.go).
+// binary.
 func isTestMain(p *packages.Package) bool {
-	if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") {
+	if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") || strings.Contains(p.ID, " [") {
 		return false
 	}
-	for _, f := range p.CompiledGoFiles {
-		if filepath.Base(f) != "_testmain.go" {
+	// The generated file is _testmain.go up to Go 1.25 and a build-cache
+	// file (<hash>-d, outside the package's directory) from Go 1.26 on; a
+	// real main package whose path ends in .test has its files in its
+	// directory.
+	files := append(slices.Clip(p.GoFiles), p.CompiledGoFiles...)
+	for _, f := range files {
+		if filepath.Base(f) != "_testmain.go" && (p.Dir == "" || within(f, p.Dir)) {
 			return false
 		}
 	}
-	return true
+	return len(files) > 0
 }
