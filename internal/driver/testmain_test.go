@@ -16,7 +16,7 @@ func TestIsTestMain(t *testing.T) {
 		p    packages.Package
 		want bool
 	}{
-		{"go1.26", packages.Package{ID: "x/p.test", Name: "main", Dir: "/src/p", GoFiles: []string{"/cache/8e/8ed4-d"}}, true},
+		{"go1.26", packages.Package{ID: "x/p.test", Name: "main", Dir: "/src/p", GoFiles: []string{"/cache/8e/8ed4-d"}, CompiledGoFiles: []string{"/cache/8e/8ed4-d"}}, true},
 		{"go1.25", packages.Package{ID: "x/p.test", Name: "main", Dir: "/src/p", GoFiles: []string{"/cache/b/_testmain.go"}, CompiledGoFiles: []string{"/cache/b/_testmain.go"}}, true},
 		{"real main named .test", packages.Package{ID: "x/tool.test", Name: "main", Dir: "/src/tool.test", GoFiles: []string{"/src/tool.test/main.go"}}, false},
 		{"test variant", packages.Package{ID: "x/p [x/p.test]", Name: "main", Dir: "/src/p", GoFiles: []string{"/cache/8e/8ed4-d"}}, false},
