@@ -16,6 +16,7 @@ func main() {
 		unitchecker.Main(inPositionOrder(driver.VetSuite(args))...)
 		return
 	}
+	driver.SetMemoryLimit()
 	os.Exit(driver.Main(args, driver.Env{
 		Stdout:   os.Stdout,
 		Stderr:   os.Stderr,
