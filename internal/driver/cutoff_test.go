@@ -1,0 +1,174 @@
+package driver
+
+import (
+	"bytes"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/atlint/atlint/atlassian"
+	"github.com/atlint/atlint/atlassian/atltest"
+)
+
+// cutoffA is package a of the early-cutoff module: b's finding comes from
+// a's constant (a token, folded into b's declaration); a's function body
+// and comment do not reach b.
+func cutoffA(tok, body, comment, extra string) string {
+	return "package a\n\n// " + comment + "\n" + extra + "const Tok = \"" + tok + "\"\n\n" +
+		"type S struct {\n\tF string `json:\"f\"`\n}\n\n" +
+		"func Helper(n int) int { return n" + body + " }\n"
+}
+
+const cutoffB = "package b\n\nimport \"example.com/m/a\"\n\nvar Creds = a.Tok + \"\"\n\nvar N = a.Helper(1)\n\nvar V = a.S{}\n"
+
+// TestEarlyCutoff: an importer of a main-module package is served from the
+// result cache when the package's edit keeps the API its importers see
+// (a function body, a comment changed in place), and re-analysed when the
+// API changes (a constant's value, a signature, a struct tag, a position)
+// or the package has type errors; the output is always that of
+// -cache=false.
+func TestEarlyCutoff(t *testing.T) {
+	tok := atltest.Token(atlassian.APIToken, "cutoff")
+	dir := module(t, map[string]string{
+		"a/a.go": cutoffA(tok, " + 1", "e 1", ""),
+		"b/b.go": cutoffB,
+	})
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// step runs atlint with the cache, checks its output against
+	// -cache=false's, and returns whether b was served from the cache.
+	step := func(what string) (bCached bool, out string) {
+		t.Helper()
+		out, code, hits, misses, stderr := cacheRun(t, dir, "./...")
+		if hits < 0 {
+			t.Fatalf("%s: no cache statistics (exit %d):\n%s", what, code, stderr)
+		}
+		want, wcode, _, _, _ := cacheRun(t, dir, "-cache=false", "./...")
+		if d := cmp.Diff(want, out); d != "" || code != wcode {
+			t.Errorf("%s: output differs from -cache=false's (exit %d, want %d; -want +got):\n%s", what, code, wcode, d)
+		}
+		cached := cachedIDs(stderr)
+		if slices.Contains(cached, "example.com/m/a") && what != "first" && what != "again" {
+			t.Errorf("%s: a was served from the cache although it changed", what)
+		}
+		_ = misses
+		return slices.Contains(cached, "example.com/m/b"), out
+	}
+	bFinding := func(out string) bool { return regexp.MustCompile(`"file": "b/b.go",\s*"line": 5,`).MatchString(out) }
+
+	if c, out := step("first"); c || !bFinding(out) {
+		t.Fatalf("first run: b cached %v, b's finding present %v\n%s", c, bFinding(out), out)
+	}
+	if c, _ := step("again"); !c {
+		t.Fatalf("unchanged: b not cached")
+	}
+
+	// (1) A body and a comment changed in place: b is cached.
+	write("a/a.go", cutoffA(tok, " + 2", "e 2", ""))
+	if c, _ := step("body edit"); !c {
+		t.Errorf("a function body and a comment changed in place: b was re-analysed")
+	}
+
+	// (2) The constant's value: b misses, and its finding goes.
+	write("a/a.go", cutoffA("plain", " + 2", "e 2", ""))
+	if c, out := step("constant value"); c || bFinding(out) {
+		t.Errorf("a's constant changed: b cached %v, b's finding still there %v\n%s", c, bFinding(out), out)
+	}
+	// And back (b's entry of the first run is served again).
+	write("a/a.go", cutoffA(tok, " + 2", "e 3", ""))
+	if c, out := step("constant back"); !bFinding(out) {
+		t.Errorf("a's constant back: b cached %v, no finding\n%s", c, out)
+	}
+
+	// (3) A signature, a struct tag, a line above a declaration: b misses.
+	for _, tc := range []struct{ what, content string }{
+		{"signature", strings.Replace(cutoffA(tok, " + 2", "e 3", ""), "Helper(n int) int", "Helper(n int) int64", 1)},
+		{"struct tag", strings.Replace(cutoffA(tok, " + 2", "e 3", ""), `json:"f"`, `json:"g"`, 1)},
+		{"position", cutoffA(tok, " + 2", "e 3", "\n")},
+		{"unexported declaration", cutoffA(tok, " + 2", "e 3", "") + "\nfunc helper() {}\n"},
+	} {
+		write("a/a.go", tc.content)
+		if c, _ := step(tc.what); c {
+			t.Errorf("%s changed in a: b was served from the cache", tc.what)
+		}
+	}
+
+	// (4) A broken dependency: no reuse, whether the break is in the API
+	// (b cannot be checked) or in a body.
+	for _, tc := range []struct{ what, content string }{
+		{"type error in a declaration", strings.Replace(cutoffA(tok, " + 2", "e 3", ""), "F string", "F strin", 1)},
+		{"type error in a body", cutoffA(tok, " + undefined", "e 3", "")},
+	} {
+		write("a/a.go", tc.content)
+		out, _, _, _, stderr := cacheRun(t, dir, "./...")
+		if c := cachedIDs(stderr); slices.Contains(c, "example.com/m/b") {
+			t.Errorf("%s: b was served from the cache\n%s", tc.what, out)
+		}
+		want, _, _, _, _ := cacheRun(t, dir, "-cache=false", "./...")
+		if d := cmp.Diff(want, out); d != "" {
+			t.Errorf("%s: output differs from -cache=false's (-want +got):\n%s", tc.what, d)
+		}
+	}
+	// Repaired, with the API of step "constant back": b hits again.
+	write("a/a.go", cutoffA(tok, " + 2", "e 4", ""))
+	if c, _ := step("repaired"); !c {
+		t.Errorf("a repaired to an API seen before: b was re-analysed")
+	}
+}
+
+// TestAPIDeterministic: the API of a package, written with gcexportdata,
+// is the same bytes for the same source checked twice, in fresh file sets
+// (the result cache compares it across runs); and differs when a
+// declaration moves.
+func TestAPIDeterministic(t *testing.T) {
+	src := "package p\n\nimport \"strings\"\n\n// Doc.\ntype T struct {\n\tA, B int `json:\"a\"`\n\tr *strings.Reader\n}\n\n" +
+		"func (t *T) M(x ...string) (n int, err error) { return }\n\ntype I interface{ M(...string) (int, error); N() }\n\n" +
+		"const C = 1 << 70\n\nvar V = map[string][]T{}\n\nfunc G[E any, K comparable](m map[K]E) E { var e E; return e }\n\nfunc unexported() {}\n"
+	api := func(src string) []byte {
+		t.Helper()
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conf := types.Config{Importer: importer.Default(), IgnoreFuncBodies: true}
+		pkg, err := conf.Check("example.com/p", fset, []*ast.File{f}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := apiBytes(fset, pkg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	first := api(src)
+	for range 3 {
+		if !bytes.Equal(api(src), first) {
+			t.Fatal("the API of the same source differs between two checks")
+		}
+	}
+	if bytes.Equal(api(strings.Replace(src, "return }", "n = 1; return }", 1)), first) == false {
+		t.Error("a body changed in place changes the API")
+	}
+	if bytes.Equal(api(strings.Replace(src, "// Doc.\n", "// Doc.\n\n", 1)), first) {
+		t.Error("a declaration moved one line down and the API is the same")
+	}
+	if bytes.Equal(api(strings.Replace(src, "func unexported() {}", "func unexported(int) {}", 1)), first) {
+		t.Error("an unexported function's signature changed and the API is the same")
+	}
+}
