@@ -69,9 +69,6 @@ type resultCache struct {
 	stores       int
 
 	listTime, keyTime time.Duration // the go list of the keys, computing and looking them up
-
-	memo     *exportMemo // shared by the API checks of the keys and the loader
-	memoDone bool
 }
 
 var (
@@ -183,16 +180,14 @@ func writeSettings(h io.Writer, suite []*analysis.Analyzer) {
 // keyer computes the keys of the root packages of a listing.
 type keyer struct {
 	c       *resultCache
-	r       *run
 	exports map[string]string // export file -> content hash ("" when unreadable)
 	deps    map[*packages.Package]string
 	broken  map[*packages.Package]bool
 	apis    map[*packages.Package]string // API hashes (cutoff.go)
-	api     *apiChecker                  // checks the packages whose API is not remembered
 }
 
-func newKeyer(r *run, c *resultCache, roots []*packages.Package) *keyer {
-	k := &keyer{c: c, r: r, exports: map[string]string{}, deps: map[*packages.Package]string{}, broken: map[*packages.Package]bool{}, apis: map[*packages.Package]string{}}
+func newKeyer(c *resultCache, roots []*packages.Package) *keyer {
+	k := &keyer{c: c, exports: map[string]string{}, deps: map[*packages.Package]string{}, broken: map[*packages.Package]bool{}, apis: map[*packages.Package]string{}}
 	var files []string
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if p.ExportFile != "" {
@@ -276,11 +271,9 @@ func (k *keyer) depKey(p *packages.Package) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", p.ID)
 	if p.PkgPath != "unsafe" {
-		// (An export file named after the listing, by the API check,
-		// is not hashed: the package stands for what it is made of.)
-		sum, listed := k.exports[p.ExportFile]
+		sum := k.exports[p.ExportFile]
 		switch {
-		case p.ExportFile != "" && listed:
+		case p.ExportFile != "":
 		case cutoff(p):
 			sum = k.apiSum(p) // checked from source: the API importers see
 		default:
@@ -573,7 +566,7 @@ func (r *run) loadCached(c *resultCache, patterns []string) ([]*packages.Package
 	}
 	c.listTime = time.Since(t0)
 	r.noteModules(listed)
-	k := newKeyer(r, c, listed)
+	k := newKeyer(c, listed)
 	var hits []*finding
 	var roots int
 	miss := map[string]bool{}

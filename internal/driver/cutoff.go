@@ -1,19 +1,18 @@
 package driver
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
-	"go/types"
+	"hash"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -21,27 +20,31 @@ import (
 // its imports export: analyzers see only the syntax of their own package,
 // dependencies are type-checked without function bodies, and no analyzer
 // uses facts. So in a key, a package of a main module that a root imports
-// stands for the types its importers see (its API), not for its files: an
-// edit that keeps every declaration, its type, value and position (a
-// comment's text, a function body changed in place) keeps the keys of its
-// importers, as the go command's export data keeps go vet's.
+// stands for what its bodiless check is made of (its API), not for all
+// of its files: an edit that keeps every declaration and its position (a
+// comment's text, a function body changed in place, without adding
+// lines) keeps the keys of its importers, as the go command's export data
+// keeps go vet's.
 //
-// The API is the package's gcexportdata export (deep: what it refers to of
-// its dependencies too, with positions, constant values and struct tags),
-// of its check without bodies, followed by every package-level object of
-// its scope, unexported ones included, with its type and position. It is
-// remembered in the result cache's directory under a key covering the
-// settings of the run, the package's files (contents) and the keys of its
-// imports, so that an unchanged package costs one small read; when that
-// misses (the package or an API it depends on changed), the package is
-// type-checked here, before the keys of its importers can be computed:
-// its main-module dependencies from source, without bodies, the others
-// from export data. A package with errors (listing, type errors, in its
-// declarations or its bodies, checked once more with bodies) has no API:
-// its importers are not cached.
+// The API is the package's name, Go version and compiled files' names,
+// and every token of those files outside function bodies, with its
+// position (file, line and column, //line directives applied): the
+// bodiless check reads nothing else of the package, so its types, their
+// constant values, struct tags and positions are a function of it and of
+// its imports' APIs (which depKey adds). Comments are left out but for
+// directives (//go:..., //line), which can change the check or the
+// positions. A file that does not parse gives no API (its importers are
+// not cached). The API is remembered in the result cache's directory under
+// the hash of the package's files (contents), so that an unchanged package
+// is not parsed again.
+//
+// Type errors in a function body do not change the API, nor what the
+// importers' analysis sees (every analyzer runs despite errors, and the
+// errors are the package's own, reported when it is analysed or checked
+// as a dependency), so its importers' entries are served.
 
 // apiMemoFormat changes whenever the API or its memo's format does.
-const apiMemoFormat = "atlint-api-1"
+const apiMemoFormat = "atlint-api-2"
 
 // cutoff reports whether a package's API stands for it in its importers'
 // keys: a package of a main module checked from source, not a test
@@ -51,12 +54,12 @@ func cutoff(p *packages.Package) bool {
 }
 
 // apiSum returns the hash of a package's API, or "" when it has none
-// (errors, unreadable files or dependencies).
+// (errors, unreadable or unparsable files).
 func (k *keyer) apiSum(p *packages.Package) string {
 	if s, ok := k.apis[p]; ok {
 		return s
 	}
-	k.apis[p] = "" // until computed; also stops import cycles
+	k.apis[p] = ""
 	if len(p.Errors) > 0 {
 		return ""
 	}
@@ -67,33 +70,82 @@ func (k *keyer) apiSum(p *packages.Package) string {
 		}
 		k.c.files[p.ID] = files
 	}
-	h := sha256.New()
 	goVersion := ""
 	if p.Module != nil {
 		goVersion = p.Module.GoVersion
 	}
-	fmt.Fprintf(h, "%s\x00%s\x00pkg %q %q %q go %q\x00files %s\x00", apiMemoFormat, k.c.settings, p.ID, p.PkgPath, p.Name, goVersion, files)
-	for _, path := range sortedKeys(p.Imports) {
-		d := k.depKey(p.Imports[path])
-		if d == "" {
-			return ""
-		}
-		fmt.Fprintf(h, "import %q=%s\x00", path, d)
-	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00pkg %q %q %q go %q\x00files %s\x00%q\x00", apiMemoFormat, k.c.settings, p.ID, p.PkgPath, p.Name, goVersion, files, p.CompiledGoFiles)
 	memoKey := hex.EncodeToString(h.Sum(nil))
 	if s := k.c.readAPI(memoKey); s != "" {
 		k.apis[p] = s
 		return s
 	}
-	if k.api == nil {
-		k.api = newAPIChecker(k.r)
-	}
-	s := k.api.sum(p)
+	s := apiOf(p.Name, goVersion, p.CompiledGoFiles)
 	if s != "" {
 		k.c.writeAPI(memoKey, s)
 	}
 	k.apis[p] = s
 	return s
+}
+
+// apiOf hashes the API of a package's files, or returns "" when one cannot
+// be read or parsed.
+func apiOf(name, goVersion string, files []string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00package %q go %q\x00", apiMemoFormat, name, goVersion)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil || !apiTokens(h, f, src) {
+			return ""
+		}
+	}
+	return "api:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// apiTokens writes the tokens of a file outside function bodies, with
+// their positions, and reports whether the file parses.
+func apiTokens(h hash.Hash, name string, src []byte) bool {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return false
+	}
+	// The offsets inside the braces of each function declaration's body.
+	type span struct{ from, to int }
+	var bodies []span
+	base := fset.File(f.Pos()).Base()
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			bodies = append(bodies, span{int(fd.Body.Lbrace) - base + 1, int(fd.Body.Rbrace) - base})
+		}
+	}
+	fmt.Fprintf(h, "file %q\x00", name)
+	sfset := token.NewFileSet()
+	file := sfset.AddFile(name, -1, len(src))
+	var s scanner.Scanner
+	var errs bool
+	s.Init(file, src, func(token.Position, string) { errs = true }, scanner.ScanComments)
+	i := 0
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		off := file.Offset(pos)
+		for i < len(bodies) && off >= bodies[i].to {
+			i++
+		}
+		if i < len(bodies) && off >= bodies[i].from {
+			continue // inside a body
+		}
+		if tok == token.COMMENT && !strings.HasPrefix(lit, "//go:") && !strings.HasPrefix(lit, "//line ") && !strings.HasPrefix(lit, "/*line ") {
+			continue
+		}
+		p := sfset.Position(pos)
+		fmt.Fprintf(h, "%d:%d %q %d %q\x00", p.Line, p.Column, p.Filename, tok, lit)
+	}
+	return !errs
 }
 
 func (c *resultCache) apiPath(key string) string {
@@ -115,230 +167,4 @@ func (c *resultCache) readAPI(key string) string {
 
 func (c *resultCache) writeAPI(key, sum string) {
 	writeAtomic(c.apiPath(key), []byte(fmt.Sprintf("%s\n%s\n%s\n", apiMemoFormat, key, sum)))
-}
-
-// apiChecker type-checks, without bodies, the packages whose API is not
-// remembered, and what they import.
-type apiChecker struct {
-	r       *run
-	fset    *token.FileSet
-	view    map[string]*types.Package // packages read from export data, by path
-	memo    *exportMemo
-	checked map[*packages.Package]*types.Package // nil: errors
-	sums    map[*packages.Package]string
-}
-
-func newAPIChecker(r *run) *apiChecker {
-	return &apiChecker{
-		r:       r,
-		fset:    token.NewFileSet(),
-		view:    map[string]*types.Package{},
-		memo:    r.sharedExportMemo(),
-		checked: map[*packages.Package]*types.Package{},
-		sums:    map[*packages.Package]string{},
-	}
-}
-
-// sum returns the API hash of a package, type-checking it.
-func (a *apiChecker) sum(p *packages.Package) string {
-	if s, ok := a.sums[p]; ok {
-		return s
-	}
-	a.sums[p] = ""
-	tpkg := a.typesOf(p)
-	if tpkg == nil || !a.bodiesClean(p) {
-		return ""
-	}
-	b, err := apiBytes(a.fset, tpkg)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256(b)
-	s := "api:" + hex.EncodeToString(sum[:])
-	a.sums[p] = s
-	return s
-}
-
-// apiBytes returns the API of a checked package: its export data, then
-// its package-level objects with their types and positions.
-func apiBytes(fset *token.FileSet, pkg *types.Package) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := gcexportdata.Write(&buf, fset, pkg); err != nil {
-		return nil, err
-	}
-	qual := func(q *types.Package) string { return q.Path() }
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		obj := scope.Lookup(name)
-		fmt.Fprintf(&buf, "\x00%s %s", types.ObjectString(obj, qual), fset.Position(obj.Pos()))
-	}
-	return buf.Bytes(), nil
-}
-
-// typesOf returns the types of a package as its importers see them, or
-// nil when it cannot be checked without errors.
-func (a *apiChecker) typesOf(p *packages.Package) *types.Package {
-	if t, ok := a.checked[p]; ok {
-		return t
-	}
-	a.checked[p] = nil // until checked; also stops import cycles
-	if p.PkgPath == "unsafe" {
-		a.checked[p] = types.Unsafe
-		return types.Unsafe
-	}
-	if len(p.Errors) > 0 {
-		return nil
-	}
-	if !cutoff(p) {
-		return a.readExport(p)
-	}
-	if p.TypesSizes == nil {
-		return nil
-	}
-	if !a.prepareExports(p) {
-		return nil
-	}
-	// Dependencies first, so that the check's importer finds them.
-	for _, path := range sortedKeys(p.Imports) {
-		if a.typesOf(p.Imports[path]) == nil {
-			return nil
-		}
-	}
-	pkg := types.NewPackage(p.PkgPath, p.Name)
-	if !a.check(p, pkg, true) {
-		return nil
-	}
-	a.checked[p] = pkg
-	return pkg
-}
-
-// bodiesClean reports whether a package checked without bodies has no
-// errors in its bodies either: an importer of a root with errors is
-// ill-typed, so its findings are not reused.
-func (a *apiChecker) bodiesClean(p *packages.Package) bool {
-	return a.check(p, types.NewPackage(p.PkgPath, p.Name), false)
-}
-
-// check type-checks a package whose imports are checked, into pkg, and
-// reports whether it has no errors.
-func (a *apiChecker) check(p *packages.Package, pkg *types.Package, noBodies bool) bool {
-	var syntax []*ast.File
-	for _, name := range p.CompiledGoFiles {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return false
-		}
-		f, err := parser.ParseFile(a.fset, name, src, parser.AllErrors|parser.SkipObjectResolution)
-		if err != nil {
-			return false
-		}
-		syntax = append(syntax, f)
-	}
-	errs := false
-	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			q := p.Imports[path]
-			if q == nil {
-				return nil, fmt.Errorf("no metadata for %s", path)
-			}
-			if t := a.checked[q]; t != nil {
-				return t, nil
-			}
-			return nil, fmt.Errorf("no types for %s", path)
-		}),
-		IgnoreFuncBodies: noBodies,
-		Error:            func(error) { errs = true },
-		Sizes:            p.TypesSizes,
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		tc.GoVersion = "go" + p.Module.GoVersion
-	}
-	err := types.NewChecker(tc, a.fset, pkg, nil).Files(syntax)
-	return err == nil && !errs
-}
-
-// prepareExports makes sure the packages outside the main modules that p
-// and its main-module dependencies import have their export files named,
-// asking the export memo, then the go command, once for all of them.
-func (a *apiChecker) prepareExports(p *packages.Package) bool {
-	var ask []*packages.Package
-	seen := map[*packages.Package]bool{}
-	var visit func(q *packages.Package)
-	visit = func(q *packages.Package) {
-		if seen[q] {
-			return
-		}
-		seen[q] = true
-		if !cutoff(q) {
-			if q.PkgPath != "unsafe" && q.ExportFile == "" && a.checked[q] == nil {
-				ask = append(ask, q)
-			}
-			return
-		}
-		for _, path := range sortedKeys(q.Imports) {
-			visit(q.Imports[path])
-		}
-	}
-	visit(p)
-	if len(ask) == 0 {
-		return true
-	}
-	if rest := a.memo.lookup(ask); len(rest) > 0 {
-		if err := a.r.listExports(rest); err != nil {
-			return false
-		}
-		a.memo.remember(rest)
-	}
-	return true
-}
-
-// readExport reads the types of a package outside the main modules from
-// its export data (as the source loader does), into the checker's view.
-func (a *apiChecker) readExport(p *packages.Package) *types.Package {
-	// Its dependencies first: reading may add objects to theirs.
-	for _, path := range sortedKeys(p.Imports) {
-		if q := p.Imports[path]; !cutoff(q) {
-			a.typesOf(q)
-		}
-	}
-	if a.memo != nil {
-		if t, err := a.memo.readTypes(p, a.fset, a.view); err == nil {
-			a.checked[p] = t
-			return t
-		}
-	}
-	if p.ExportFile == "" {
-		return nil
-	}
-	f, err := os.Open(p.ExportFile)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	rd, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil
-	}
-	t, err := gcexportdata.Read(rd, a.fset, a.view, p.PkgPath)
-	if err != nil {
-		return nil
-	}
-	a.checked[p] = t
-	return t
-}
-
-// sharedExportMemo returns the export memo of the run: the result cache's
-// API checks and the source loader share it.
-func (r *run) sharedExportMemo() *exportMemo {
-	c := r.cache
-	if c == nil {
-		return r.newExportMemo()
-	}
-	if !c.memoDone {
-		c.memo, c.memoDone = r.newExportMemo(), true
-	}
-	return c.memo
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/gcexportdata"
 
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -107,11 +108,11 @@ func TestEarlyCutoff(t *testing.T) {
 		}
 	}
 
-	// (4) A broken dependency: no reuse, whether the break is in the API
-	// (b cannot be checked) or in a body.
+	// (4) A broken dependency: no reuse when the break is in its
+	// declarations (b cannot be checked) or it does not parse.
 	for _, tc := range []struct{ what, content string }{
 		{"type error in a declaration", strings.Replace(cutoffA(tok, " + 2", "e 3", ""), "F string", "F strin", 1)},
-		{"type error in a body", cutoffA(tok, " + undefined", "e 3", "")},
+		{"syntax error in a body", cutoffA(tok, " + + )", "e 3", "")},
 	} {
 		write("a/a.go", tc.content)
 		out, _, _, _, stderr := cacheRun(t, dir, "./...")
@@ -128,47 +129,85 @@ func TestEarlyCutoff(t *testing.T) {
 	if c, _ := step("repaired"); !c {
 		t.Errorf("a repaired to an API seen before: b was re-analysed")
 	}
+	// A type error in a body: b's analysis is that of a clean a (every
+	// analyzer runs despite errors; a's error is a's to report), so b's
+	// entry may be served; the output is -cache=false's (step checks).
+	write("a/a.go", cutoffA(tok, " + undefined", "e 4", ""))
+	step("type error in a body")
 }
 
-// TestAPIDeterministic: the API of a package, written with gcexportdata,
-// is the same bytes for the same source checked twice, in fresh file sets
-// (the result cache compares it across runs); and differs when a
-// declaration moves.
-func TestAPIDeterministic(t *testing.T) {
-	src := "package p\n\nimport \"strings\"\n\n// Doc.\ntype T struct {\n\tA, B int `json:\"a\"`\n\tr *strings.Reader\n}\n\n" +
-		"func (t *T) M(x ...string) (n int, err error) { return }\n\ntype I interface{ M(...string) (int, error); N() }\n\n" +
-		"const C = 1 << 70\n\nvar V = map[string][]T{}\n\nfunc G[E any, K comparable](m map[K]E) E { var e E; return e }\n\nfunc unexported() {}\n"
-	api := func(src string) []byte {
+// TestAPI: the API of a package is the same for edits its bodiless check
+// cannot see (a function body changed in place, a comment's text) and
+// differs for the others (a declaration's position, type or value, a
+// directive); where the API is the same, so is the gcexportdata export of
+// the bodiless check, which is the same bytes for the same source checked
+// twice, in fresh file sets.
+func TestAPI(t *testing.T) {
+	src := "// Package p.\npackage p\n\nimport \"strings\"\n\n// Doc.\ntype T struct {\n\tA, B int `json:\"a\"`\n\tr *strings.Reader\n}\n\n" +
+		"func (t *T) M(x ...string) (n int, err error) { return len(x), nil }\n\ntype I interface{ M(...string) (int, error); N() }\n\n" +
+		"const C = 1 << 70\n\nvar V = map[string][]T{}\n\nvar F = func() int { return 1 }\n\nfunc G[E any, K comparable](m map[K]E) E { var e E; return e }\n\nfunc unexported() {}\n"
+	dir := t.TempDir()
+	apiAndExport := func(src string) (string, []byte) {
 		t.Helper()
+		name := filepath.Join(dir, "p.go")
+		if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		api := apiOf("p", "1.26", []string{name})
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
 		if err != nil {
+			return api, nil
+		}
+		conf := types.Config{Importer: importer.Default(), IgnoreFuncBodies: true, Error: func(error) {}}
+		pkg, _ := conf.Check("example.com/p", fset, []*ast.File{f}, nil)
+		var buf bytes.Buffer
+		if err := gcexportdata.Write(&buf, fset, pkg); err != nil {
 			t.Fatal(err)
 		}
-		conf := types.Config{Importer: importer.Default(), IgnoreFuncBodies: true}
-		pkg, err := conf.Check("example.com/p", fset, []*ast.File{f}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := apiBytes(fset, pkg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
+		return api, buf.Bytes()
 	}
-	first := api(src)
-	for range 3 {
-		if !bytes.Equal(api(src), first) {
-			t.Fatal("the API of the same source differs between two checks")
+	api0, exp0 := apiAndExport(src)
+	if api0 == "" {
+		t.Fatal("no API")
+	}
+	for range 2 {
+		if api, exp := apiAndExport(src); api != api0 || !bytes.Equal(exp, exp0) {
+			t.Fatalf("the same source: API equal %v, export equal %v", api == api0, bytes.Equal(exp, exp0))
 		}
 	}
-	if bytes.Equal(api(strings.Replace(src, "return }", "n = 1; return }", 1)), first) == false {
-		t.Error("a body changed in place changes the API")
+	for _, tc := range []struct {
+		what, old, new string
+		same           bool
+	}{
+		{"a body changed in place", "return len(x), nil }", "return 0, err      }", true},
+		{"a body's type error", "return len(x), nil }", "return lne(x), nil }", true},
+		{"a comment's text", "// Doc.", "// Foo.", true},
+		{"the package comment's length", "// Package p.", "// Package p, longer.", true},
+		{"a line added in a body", "return len(x), nil }", "\nreturn len(x), nil }", false},
+		{"a line added above a declaration", "// Doc.\n", "// Doc.\n\n", false},
+		{"a column shifted", "const C = 1", "const  C = 1", false},
+		{"a constant's value", "1 << 70", "1 << 71", false},
+		{"a struct tag", `json:"a"`, `json:"b"`, false},
+		{"a signature", "(n int, err error)", "(n int64, err error)", false},
+		{"an unexported signature", "func unexported() {}", "func unexported(int) {}", false},
+		{"a function literal's body in a declaration", "return 1 }", "return 2 }", false},
+		{"a directive", "// Doc.\n", "//go:build go1.27\n\n// Doc.\n", false},
+		{"a //line directive in a body", "{ return len(x), nil }", "{\n//line x.go:100\nreturn len(x), nil }", false},
+	} {
+		edited := strings.Replace(src, tc.old, tc.new, 1)
+		if edited == src {
+			t.Fatalf("%s: the edit does not apply", tc.what)
+		}
+		api, exp := apiAndExport(edited)
+		if (api == api0) != tc.same {
+			t.Errorf("%s: API the same %v, want %v", tc.what, api == api0, tc.same)
+		}
+		if api == api0 && !bytes.Equal(exp, exp0) {
+			t.Errorf("%s: the same API but another export", tc.what)
+		}
 	}
-	if bytes.Equal(api(strings.Replace(src, "// Doc.\n", "// Doc.\n\n", 1)), first) {
-		t.Error("a declaration moved one line down and the API is the same")
-	}
-	if bytes.Equal(api(strings.Replace(src, "func unexported() {}", "func unexported(int) {}", 1)), first) {
-		t.Error("an unexported function's signature changed and the API is the same")
+	if api, _ := apiAndExport(strings.Replace(src, "func unexported() {}", "func unexported() {", 1)); api != "" {
+		t.Error("a file that does not parse has an API")
 	}
 }

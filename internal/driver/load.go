@@ -241,7 +241,7 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		parsed: map[string]*parsedFile{},
 		listed: map[*packages.Package]bool{},
 		roots:  roots,
-		memo:   r.sharedExportMemo(),
+		memo:   r.newExportMemo(),
 	}
 	r.src = l
 	var order []*packages.Package // dependencies first
