@@ -192,7 +192,7 @@ func TestAPI(t *testing.T) {
 		{"a signature", "(n int, err error)", "(n int64, err error)", false},
 		{"an unexported signature", "func unexported() {}", "func unexported(int) {}", false},
 		{"a function literal's body in a declaration", "return 1 }", "return 2 }", false},
-		{"a directive", "// Doc.\n", "//go:build go1.27\n\n// Doc.\n", false},
+		{"a directive in place of a comment", "// Package p.", "//go:build go1.21", false},
 		{"a //line directive in a body", "{ return len(x), nil }", "{\n//line x.go:100\nreturn len(x), nil }", false},
 	} {
 		edited := strings.Replace(src, tc.old, tc.new, 1)
