@@ -32,8 +32,9 @@ import (
 // a UTC day), the go command's build settings (GOOS, GOARCH, cgo, GOFLAGS
 // with its build tags, the Go version), the package's files (names and
 // contents, embedded and other files included) and the export data of
-// every package it imports, directly or not (for the packages the source
-// loader checks from source, those of the main modules: their files).
+// every package it imports, directly or not (for the packages of the main
+// modules, which the source loader checks from source: their API, the
+// tokens outside function bodies with their positions; cutoff.go).
 // Every rule runs, whichever are on, and the findings are stored before
 // -enable/-disable, the configuration's rules, severities and excludes,
 // the baseline and the file arguments are applied (the filter stage), so
@@ -44,7 +45,7 @@ import (
 // looks like it holds a secret.
 
 // cacheFormat changes whenever the key or the entry format does.
-const cacheFormat = "atlint-results-2"
+const cacheFormat = "atlint-results-3"
 
 // cacheEnv names the environment variable that sets the cache directory.
 const cacheEnv = "ATLINT_CACHE"
