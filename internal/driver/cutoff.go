@@ -11,6 +11,7 @@ import (
 	"hash"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -48,9 +49,11 @@ const apiMemoFormat = "atlint-api-2"
 
 // cutoff reports whether a package's API stands for it in its importers'
 // keys: a package of a main module checked from source, not a test
-// variant.
+// variant, whose compiled files are its Go files (no cgo: the files cgo
+// makes depend on comments, and on the C toolchain).
 func cutoff(p *packages.Package) bool {
-	return p.Module != nil && p.Module.Main && !strings.Contains(p.ID, " [") && p.PkgPath != "unsafe"
+	return p.Module != nil && p.Module.Main && !strings.Contains(p.ID, " [") && p.PkgPath != "unsafe" &&
+		slices.Equal(slices.Sorted(slices.Values(p.GoFiles)), slices.Sorted(slices.Values(p.CompiledGoFiles)))
 }
 
 // apiSum returns the hash of a package's API, or "" when it has none

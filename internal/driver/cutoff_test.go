@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/atlint/atlint/atlassian"
 	"github.com/atlint/atlint/atlassian/atltest"
@@ -209,5 +210,27 @@ func TestAPI(t *testing.T) {
 	}
 	if api, _ := apiAndExport(strings.Replace(src, "func unexported() {}", "func unexported() {", 1)); api != "" {
 		t.Error("a file that does not parse has an API")
+	}
+}
+
+// TestCutoffPackages: only a main module's pure Go packages (not test
+// variants, not cgo packages, whose compiled files cgo makes from
+// comments) stand for their API.
+func TestCutoffPackages(t *testing.T) {
+	main := &packages.Module{Path: "m", Main: true}
+	for _, tc := range []struct {
+		what string
+		p    *packages.Package
+		want bool
+	}{
+		{"pure Go", &packages.Package{ID: "m/a", PkgPath: "m/a", Module: main, GoFiles: []string{"/m/a/b.go", "/m/a/a.go"}, CompiledGoFiles: []string{"/m/a/a.go", "/m/a/b.go"}}, true},
+		{"cgo", &packages.Package{ID: "m/a", PkgPath: "m/a", Module: main, GoFiles: []string{"/m/a/a.go", "/m/a/c.go"}, CompiledGoFiles: []string{"/m/a/a.go", "/cache/c.cgo1.go", "/cache/_cgo_gotypes.go"}}, false},
+		{"test variant", &packages.Package{ID: "m/a [m/a.test]", PkgPath: "m/a", Module: main, GoFiles: []string{"/m/a/a.go"}, CompiledGoFiles: []string{"/m/a/a.go"}}, false},
+		{"another module", &packages.Package{ID: "x/a", PkgPath: "x/a", Module: &packages.Module{Path: "x"}, GoFiles: []string{"/x/a/a.go"}, CompiledGoFiles: []string{"/x/a/a.go"}}, false},
+		{"standard library", &packages.Package{ID: "fmt", PkgPath: "fmt", GoFiles: []string{"/go/src/fmt/print.go"}, CompiledGoFiles: []string{"/go/src/fmt/print.go"}}, false},
+	} {
+		if got := cutoff(tc.p); got != tc.want {
+			t.Errorf("%s: cutoff = %v, want %v", tc.what, got, tc.want)
+		}
 	}
 }
