@@ -146,7 +146,7 @@ func TestEarlyCutoff(t *testing.T) {
 func TestAPI(t *testing.T) {
 	src := "// Package p.\npackage p\n\nimport \"strings\"\n\n// Doc.\ntype T struct {\n\tA, B int `json:\"a\"`\n\tr *strings.Reader\n}\n\n" +
 		"func (t *T) M(x ...string) (n int, err error) { return len(x), nil }\n\ntype I interface{ M(...string) (int, error); N() }\n\n" +
-		"const C = 1 << 70\n\nvar V = map[string][]T{}\n\nvar F = func() int { return 1 }\n\nfunc G[E any, K comparable](m map[K]E) E { var e E; return e }\n\nfunc unexported() {}\n"
+		"const C = 1 << 70\n\nvar V = map[string][]T{}\n\nvar F = func() int { return 1 }\n\nfunc G[E any, K comparable](m map[K]E) E { var e E; return e }\n\nfunc unexported() {}\n\nfunc L() {\n//line x.go:100\n}\n\nvar After = 1\n"
 	dir := t.TempDir()
 	apiAndExport := func(src string) (string, []byte) {
 		t.Helper()
@@ -194,6 +194,7 @@ func TestAPI(t *testing.T) {
 		{"an unexported signature", "func unexported() {}", "func unexported(int) {}", false},
 		{"a function literal's body in a declaration", "return 1 }", "return 2 }", false},
 		{"a directive in place of a comment", "// Package p.", "//go:build go1.21", false},
+		{"a //line directive changed in place in a body", "//line x.go:100", "//line x.go:200", false},
 		{"a //line directive in a body", "{ return len(x), nil }", "{\n//line x.go:100\nreturn len(x), nil }", false},
 	} {
 		edited := strings.Replace(src, tc.old, tc.new, 1)
