@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -342,12 +343,9 @@ func filesDigest(p *packages.Package) (string, bool) {
 	globbed := map[string]bool{}
 	for d := range dirs {
 		// scopedurl reads sample configuration files beside the code.
-		for _, pat := range append([]string{"*.graphql", "*.gql"}, scopedurl.SampleConfigGlobs...) {
-			m, _ := filepath.Glob(filepath.Join(d, pat))
-			for _, f := range m {
-				if !files[f] {
-					globbed[f] = true
-				}
+		for _, f := range globDir(d, append([]string{"*.graphql", "*.gql"}, scopedurl.SampleConfigGlobs...)) {
+			if !files[f] {
+				globbed[f] = true
 			}
 		}
 		// The tokencollect rule reads a Mattermost plugin manifest
@@ -384,6 +382,41 @@ func filesDigest(p *packages.Package) (string, bool) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// globDir returns what filepath.Glob(filepath.Join(dir, pat)) returns for
+// each of the patterns, reading the directory once: globbing each pattern
+// read it again, most of the time of a cached run on a large module.
+func globDir(dir string, pats []string) []string {
+	if strings.ContainsAny(dir, `*?[\`) || slices.ContainsFunc(pats, func(p string) bool { return strings.ContainsRune(p, filepath.Separator) }) {
+		var out []string
+		for _, pat := range pats {
+			m, _ := filepath.Glob(filepath.Join(dir, pat))
+			out = append(out, m...)
+		}
+		return out
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	names, _ := f.Readdirnames(-1)
+	f.Close()
+	var out []string
+	for _, name := range names {
+		for _, pat := range pats {
+			var ok bool
+			if lit, isSuffix := strings.CutPrefix(pat, "*"); isSuffix && !strings.ContainsAny(lit, `*?[\`) {
+				ok = strings.HasSuffix(name, lit)
+			} else {
+				ok, _ = filepath.Match(pat, name)
+			}
+			if ok {
+				out = append(out, filepath.Join(dir, name))
+			}
+		}
+	}
+	return out
 }
 
 // maxGlobSize is the largest GraphQL file read for a key: the jpdgraphql

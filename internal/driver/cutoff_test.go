@@ -235,3 +235,28 @@ func TestCutoffPackages(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobDir: globDir finds what filepath.Glob finds, pattern by pattern.
+func TestGlobDir(t *testing.T) {
+	pats := append([]string{"*.graphql", "*.gql", "x?.txt", "[ab].md"}, "*.yaml", "*.json", "*.env", "*.dist")
+	for _, dir := range []string{t.TempDir(), filepath.Join(t.TempDir(), "d[1]"), filepath.Join(t.TempDir(), "missing")} {
+		if !strings.HasSuffix(dir, "missing") {
+			os.MkdirAll(dir, 0o755)
+			for _, n := range []string{"a.yaml", ".hidden.yaml", "a.yaml.bak", "yaml", "b.YAML", "[x].json", "q.graphql", "x1.txt", "x12.txt", "a.md", "c.md", ".env", "e.dist"} {
+				os.WriteFile(filepath.Join(dir, n), nil, 0o644)
+			}
+			os.Mkdir(filepath.Join(dir, "sub.json"), 0o755)
+		}
+		var want []string
+		for _, pat := range pats {
+			m, _ := filepath.Glob(filepath.Join(dir, pat))
+			want = append(want, m...)
+		}
+		got := globDir(dir, pats)
+		slices.Sort(want)
+		slices.Sort(got)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s (-Glob +globDir):\n%s", dir, d)
+		}
+	}
+}
