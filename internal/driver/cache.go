@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,8 +33,9 @@ import (
 // a UTC day), the go command's build settings (GOOS, GOARCH, cgo, GOFLAGS
 // with its build tags, the Go version), the package's files (names and
 // contents, embedded and other files included) and the export data of
-// every package it imports, directly or not (for the packages the source
-// loader checks from source, those of the main modules: their files).
+// every package it imports, directly or not (for the packages of the main
+// modules, which the source loader checks from source: their API, the
+// tokens outside function bodies with their positions; cutoff.go).
 // Every rule runs, whichever are on, and the findings are stored before
 // -enable/-disable, the configuration's rules, severities and excludes,
 // the baseline and the file arguments are applied (the filter stage), so
@@ -44,7 +46,7 @@ import (
 // looks like it holds a secret.
 
 // cacheFormat changes whenever the key or the entry format does.
-const cacheFormat = "atlint-results-2"
+const cacheFormat = "atlint-results-3"
 
 // cacheEnv names the environment variable that sets the cache directory.
 const cacheEnv = "ATLINT_CACHE"
@@ -183,10 +185,11 @@ type keyer struct {
 	exports map[string]string // export file -> content hash ("" when unreadable)
 	deps    map[*packages.Package]string
 	broken  map[*packages.Package]bool
+	apis    map[*packages.Package]string // API hashes (cutoff.go)
 }
 
 func newKeyer(c *resultCache, roots []*packages.Package) *keyer {
-	k := &keyer{c: c, exports: map[string]string{}, deps: map[*packages.Package]string{}, broken: map[*packages.Package]bool{}}
+	k := &keyer{c: c, exports: map[string]string{}, deps: map[*packages.Package]string{}, broken: map[*packages.Package]bool{}, apis: map[*packages.Package]string{}}
 	var files []string
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if p.ExportFile != "" {
@@ -271,8 +274,12 @@ func (k *keyer) depKey(p *packages.Package) string {
 	fmt.Fprintf(h, "%s\x00", p.ID)
 	if p.PkgPath != "unsafe" {
 		sum := k.exports[p.ExportFile]
-		if p.ExportFile == "" {
-			sum = k.sourceSum(p) // checked from source: its files
+		switch {
+		case p.ExportFile != "":
+		case cutoff(p):
+			sum = k.apiSum(p) // checked from source: the API importers see
+		default:
+			sum = k.sourceSum(p)
 		}
 		if sum == "" {
 			return ""
@@ -336,12 +343,9 @@ func filesDigest(p *packages.Package) (string, bool) {
 	globbed := map[string]bool{}
 	for d := range dirs {
 		// scopedurl reads sample configuration files beside the code.
-		for _, pat := range append([]string{"*.graphql", "*.gql"}, scopedurl.SampleConfigGlobs...) {
-			m, _ := filepath.Glob(filepath.Join(d, pat))
-			for _, f := range m {
-				if !files[f] {
-					globbed[f] = true
-				}
+		for _, f := range globDir(d, append([]string{"*.graphql", "*.gql"}, scopedurl.SampleConfigGlobs...)) {
+			if !files[f] {
+				globbed[f] = true
 			}
 		}
 		// The tokencollect rule reads a Mattermost plugin manifest
@@ -378,6 +382,41 @@ func filesDigest(p *packages.Package) (string, bool) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// globDir returns what filepath.Glob(filepath.Join(dir, pat)) returns for
+// each of the patterns, reading the directory once: globbing each pattern
+// read it again, most of the time of a cached run on a large module.
+func globDir(dir string, pats []string) []string {
+	if strings.ContainsAny(dir, `*?[\`) || slices.ContainsFunc(pats, func(p string) bool { return strings.ContainsRune(p, filepath.Separator) }) {
+		var out []string
+		for _, pat := range pats {
+			m, _ := filepath.Glob(filepath.Join(dir, pat))
+			out = append(out, m...)
+		}
+		return out
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	names, _ := f.Readdirnames(-1)
+	f.Close()
+	var out []string
+	for _, name := range names {
+		for _, pat := range pats {
+			var ok bool
+			if lit, isSuffix := strings.CutPrefix(pat, "*"); isSuffix && !strings.ContainsAny(lit, `*?[\`) {
+				ok = strings.HasSuffix(name, lit)
+			} else {
+				ok, _ = filepath.Match(pat, name)
+			}
+			if ok {
+				out = append(out, filepath.Join(dir, name))
+			}
+		}
+	}
+	return out
 }
 
 // maxGlobSize is the largest GraphQL file read for a key: the jpdgraphql
