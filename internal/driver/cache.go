@@ -286,17 +286,27 @@ func (k *keyer) depKey(p *packages.Package) string {
 		}
 		fmt.Fprintf(h, "%s\x00", sum)
 	}
-	for _, path := range sortedKeys(p.Imports) {
-		d := k.depKey(p.Imports[path])
-		if d == "" {
-			return ""
-		}
-		fmt.Fprintf(h, "%s=%s\x00", path, d)
+	if !hashImports(h, "%s=%s\x00", p, k.depKey) {
+		return ""
 	}
 	s := hex.EncodeToString(h.Sum(nil))
 	delete(k.broken, p)
 	k.deps[p] = s
 	return s
+}
+
+// hashImports writes, in import-path order, each import's path and key
+// (format has a verb for each) and reports false as soon as an import has
+// no key ("").
+func hashImports(h io.Writer, format string, p *packages.Package, key func(*packages.Package) string) bool {
+	for _, path := range sortedKeys(p.Imports) {
+		d := key(p.Imports[path])
+		if d == "" {
+			return false
+		}
+		fmt.Fprintf(h, format, path, d)
+	}
+	return true
 }
 
 // key returns the key of a root package, and false when the package cannot

@@ -143,12 +143,8 @@ func (m *exportMemo) key(p *packages.Package) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%q\x00%s\x00", m.env, p.ID, own)
-	for _, path := range sortedKeys(p.Imports) {
-		d := m.key(p.Imports[path])
-		if d == "" {
-			return ""
-		}
-		fmt.Fprintf(h, "%q=%s\x00", path, d)
+	if !hashImports(h, "%q=%s\x00", p, m.key) {
+		return ""
 	}
 	k := hex.EncodeToString(h.Sum(nil))
 	delete(m.broken, p)
