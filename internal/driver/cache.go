@@ -543,23 +543,7 @@ func (c *resultCache) put(key string, fs []output.Finding, pkgIDs []string) erro
 	if err != nil {
 		return err
 	}
-	name := c.path(key)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := writeAtomic(c.path(key), b); err != nil {
 		return err
 	}
 	c.stores++

@@ -286,14 +286,16 @@ func (m *exportMemo) saveTypes(p *packages.Package, fset *token.FileSet) {
 	writeAtomic(m.path(k)+"t", append([]byte(head), buf.Bytes()...))
 }
 
-// writeAtomic writes a file through a temporary one; errors leave nothing.
-func writeAtomic(name string, b []byte) {
+// writeAtomic writes a cache file through a temporary one, renamed into
+// place; a failure leaves nothing behind. The memos ignore its error (an
+// entry not written is computed again); the result cache counts it.
+func writeAtomic(name string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
 	if err != nil {
-		return
+		return err
 	}
 	_, err = tmp.Write(b)
 	if cerr := tmp.Close(); err == nil {
@@ -305,6 +307,7 @@ func writeAtomic(name string, b []byte) {
 	if err != nil {
 		os.Remove(tmp.Name())
 	}
+	return err
 }
 
 // isCacheFile reports whether name is an output file of the go command's
