@@ -437,31 +437,11 @@ func resolveOrigin(origin, path string) (fam uint8, rest string, reason string) 
 // and returns what follows the host. It is ParseURL without the work
 // LookupOperation does not need.
 func splitOrigin(origin string) (u URL, rest string, ok bool) {
-	i := strings.Index(origin, "://")
-	if i <= 0 {
-		return URL{}, "", false
-	}
-	switch origin[:i] {
-	case "https", "http", "HTTPS", "HTTP":
-	default:
-		if s := strings.ToLower(origin[:i]); s != "https" && s != "http" {
-			return URL{}, "", false
-		}
-	}
-	hostPart := origin[i+3:]
-	end := strings.IndexAny(hostPart, "/?#")
-	if end < 0 {
-		end = len(hostPart)
-	}
-	authority := hostPart[:end]
-	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-		authority = authority[at+1:]
-	}
-	host, ok := hostOf(authority)
+	host, rest, _, ok := cutOrigin(origin)
 	if !ok {
 		return URL{}, "", false
 	}
-	return ClassifyHost(host), hostPart[end:], true
+	return ClassifyHost(host), rest, true
 }
 
 // originForMessage returns the scheme and host of an origin, never its

@@ -62,39 +62,50 @@ type URL struct {
 	Placeholder string
 }
 
+// cutOrigin splits an http or https URL or URL prefix into its host (as
+// hostOf returns it, without userinfo and port) and what follows the
+// authority, which starts at byte off of s. ok is false for another
+// scheme or a malformed host part.
+func cutOrigin(s string) (host, rest string, off int, ok bool) {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return "", "", 0, false
+	}
+	switch s[:i] {
+	case "https", "http", "HTTPS", "HTTP":
+	default:
+		if l := strings.ToLower(s[:i]); l != "https" && l != "http" {
+			return "", "", 0, false
+		}
+	}
+	hostPart := s[i+3:]
+	end := strings.IndexAny(hostPart, "/?#")
+	if end < 0 {
+		end = len(hostPart)
+	}
+	authority := hostPart[:end]
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		authority = authority[at+1:]
+	}
+	if host, ok = hostOf(authority); !ok {
+		return "", "", 0, false
+	}
+	return host, hostPart[end:], i + 3 + end, true
+}
+
 // ParseURL classifies s, an absolute URL ("https://mysite.atlassian.net/rest/api/3")
 // or a URL prefix (a constant part of a URL built at run time: "https://mysite.atlassian.net",
 // "https://mysite.atlassian.net/rest/api/3/issue/"). A string that is not a URL
 // with an http or https scheme, or whose host part is malformed, is HostOther
 // with ok false. Hosts are compared case-insensitively.
 func ParseURL(s string) (u URL, ok bool) {
-	rest := s
-	var scheme string
-	if i := strings.Index(rest, "://"); i > 0 {
-		scheme = strings.ToLower(rest[:i])
-		rest = rest[i+3:]
-	} else {
-		return URL{}, false
-	}
-	if scheme != "https" && scheme != "http" {
-		return URL{}, false
-	}
-	start := len(s) - len(rest)
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	authority := rest[:end]
-	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-		authority = authority[at+1:]
-	}
-	host, okh := hostOf(authority)
+	host, rest, off, okh := cutOrigin(s)
 	if !okh {
 		return URL{}, false
 	}
 	u = ClassifyHost(host)
-	u.OriginEnd = start + end
-	u.Path = rest[end:]
+	u.OriginEnd = off
+	u.Path = rest
 	switch u.Kind {
 	case HostSite:
 		u.Product = ProductOfPath(u.Path)
