@@ -71,6 +71,9 @@ import (
 	"sync"
 )
 
+// Site is the Jira site the generated packages call.
+const Site = "https://example.atlassian.net"
+
 // Item is a record.
 type Item struct {
 	ID    int
@@ -142,7 +145,13 @@ func fileSrc(pkg string, i, f, funcs int, imports []string) string {
 		b.WriteString("\tvar sb strings.Builder\n\tfor _, s := range names {\n\t\tsb.WriteString(s)\n\t}\n\t_ = sb.String()\n\treturn names, ctx.Err()\n}\n\n")
 	}
 	if i%10 == 0 && f == 0 {
-		b.WriteString("// Myself asks Jira for the current user.\nfunc Myself(ctx context.Context) (*http.Response, error) {\n\treq, err := http.NewRequestWithContext(ctx, http.MethodGet, \"https://example.atlassian.net/rest/api/3/myself\", nil)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn http.DefaultClient.Do(req)\n}\n")
+		// Half of them take the site from base's constant, so that a
+		// finding depends on another package's types.
+		site := `"https://example.atlassian.net"`
+		if i%20 == 0 {
+			site = "base.Site"
+		}
+		fmt.Fprintf(&b, "// Myself searches Jira (a deprecated endpoint: atlint reports it).\nfunc Myself(ctx context.Context) (*http.Response, error) {\n\treq, err := http.NewRequestWithContext(ctx, http.MethodGet, %s+\"/rest/api/3/search?jql=project%%3DX\", nil)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn http.DefaultClient.Do(req)\n}\n", site)
 	} else {
 		b.WriteString("var _ = http.MethodGet\n")
 	}
