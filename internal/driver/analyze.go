@@ -36,14 +36,14 @@ type runner struct {
 // packages found in the result cache), and whether an analysis failed.
 func (a *runner) run(pkgs []*packages.Package, hits []*finding) ([]*finding, bool) {
 	t0 := time.Now()
-	graphs, errs := a.analyzeEach(pkgs)
+	results := a.analyzeEach(pkgs)
 	a.time = time.Since(t0)
 
 	failed := false
 	pkgFailed := map[string]bool{}
-	for i, err := range errs {
-		if err != nil {
-			a.r.errorf("%v", err)
+	for i, res := range results {
+		if res.err != nil {
+			a.r.errorf("%v", res.err)
 			failed = true
 			pkgFailed[pkgs[i].ID] = true
 		}
@@ -51,26 +51,20 @@ func (a *runner) run(pkgs []*packages.Package, hits []*finding) ([]*finding, boo
 	a.perAnalyzer = map[string]time.Duration{}
 	var all []*finding
 	byPkg := map[string][]*finding{}
-	for _, g := range graphs {
-		if g == nil {
-			continue
-		}
-		for act := range g.All() {
-			a.perAnalyzer[act.Analyzer.Name] += act.Duration
-			if act.Err != nil {
-				pkgFailed[act.Package.ID] = true
-				if act.IsRoot {
-					a.r.errorf("analyzer %s failed on %s: %v", act.Analyzer.Name, act.Package.ID, act.Err)
+	for _, res := range results {
+		for _, act := range res.actions {
+			a.perAnalyzer[act.analyzer] += act.duration
+			if act.err != nil {
+				pkgFailed[act.pkgID] = true
+				if act.isRoot {
+					a.r.errorf("analyzer %s failed on %s: %v", act.analyzer, act.pkgID, act.err)
 					failed = true
 				}
 			}
 		}
-		for _, act := range g.Roots {
-			for _, d := range act.Diagnostics {
-				f := a.convert(act, d)
-				all = append(all, f)
-				byPkg[act.Package.ID] = append(byPkg[act.Package.ID], f)
-			}
+		for _, f := range res.found {
+			all = append(all, f)
+			byPkg[f.pkgID] = append(byPkg[f.pkgID], f)
 		}
 	}
 	if a.cache != nil {
@@ -90,19 +84,52 @@ func (a *runner) run(pkgs []*packages.Package, hits []*finding) ([]*finding, boo
 	return out, failed
 }
 
+// analysed is what the runner keeps of one package's analysis: its
+// findings, and the time and error of each action. The analysis graph
+// itself, which holds the package's syntax and type information, is
+// dropped as soon as the package is done.
+type analysed struct {
+	found   []*finding
+	actions []actionDone // in the order of Graph.All
+	err     error        // the analysis could not run
+}
+
+type actionDone struct {
+	analyzer, pkgID string
+	isRoot          bool
+	err             error
+	duration        time.Duration
+}
+
+// summarize converts the diagnostics of g's root actions to findings and
+// keeps what run reports of each action.
+func (a *runner) summarize(g *checker.Graph) analysed {
+	var res analysed
+	for act := range g.All() {
+		res.actions = append(res.actions, actionDone{act.Analyzer.Name, act.Package.ID, act.IsRoot, act.Err, act.Duration})
+	}
+	for _, act := range g.Roots {
+		for _, d := range act.Diagnostics {
+			res.found = append(res.found, a.convert(act, d))
+		}
+	}
+	return res
+}
+
 // analyzeEach analyses each package on its own, GOMAXPROCS at a time, in
-// the order of pkgs. checker.Analyze would analyse them all in parallel
+// the order of pkgs, and summarizes it as soon as it is analysed, while
+// its files' positions are known (the source loader then removes them
+// from the file set). checker.Analyze would analyse them all in parallel
 // itself, but the source loader type-checks a package when its analysis
 // starts and releases its syntax and types when it ends (analyzeOne), so
 // that memory stays flat; the order keeps a package and its test variant
 // together (their files are parsed once); and -v reports each package.
-func (a *runner) analyzeEach(pkgs []*packages.Package) ([]*checker.Graph, []error) {
+func (a *runner) analyzeEach(pkgs []*packages.Package) []analysed {
 	r := a.r
-	graphs := make([]*checker.Graph, len(pkgs))
-	errs := make([]error, len(pkgs))
+	results := make([]analysed, len(pkgs))
 	var (
 		wg   sync.WaitGroup
-		mu   sync.Mutex
+		mu   sync.Mutex // summarize reads files through the workdir
 		done int
 	)
 	work := make(chan int)
@@ -110,19 +137,18 @@ func (a *runner) analyzeEach(pkgs []*packages.Package) ([]*checker.Graph, []erro
 		wg.Go(func() {
 			for i := range work {
 				t := time.Now()
-				graphs[i], errs[i] = r.analyzeOne(a.suite, pkgs[i])
+				_, err := r.analyzeOne(a.suite, pkgs[i], func(g *checker.Graph) {
+					mu.Lock()
+					defer mu.Unlock()
+					results[i] = a.summarize(g)
+				})
+				results[i].err = err
 				if !r.opts.verbose {
 					continue
 				}
-				n := 0
-				if graphs[i] != nil {
-					for _, act := range graphs[i].Roots {
-						n += len(act.Diagnostics)
-					}
-				}
 				mu.Lock()
 				done++
-				fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), output.ScrubPath(pkgs[i].ID), plural(n, "diagnostic"), time.Since(t).Round(time.Microsecond))
+				fmt.Fprintf(r.env.Stderr, "atlint: [%d/%d] %s: %s, %v\n", done, len(pkgs), output.ScrubPath(pkgs[i].ID), plural(len(results[i].found), "diagnostic"), time.Since(t).Round(time.Microsecond))
 				mu.Unlock()
 			}
 		})
@@ -132,7 +158,7 @@ func (a *runner) analyzeEach(pkgs []*packages.Package) ([]*checker.Graph, []erro
 	}
 	close(work)
 	wg.Wait()
-	return graphs, errs
+	return results
 }
 
 // convert turns a diagnostic into a finding.

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -10,11 +11,13 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,8 +42,18 @@ import (
 // cache and which do not change when the user edits code. Dependencies are
 // checked without function bodies and without types.Info, as go/packages
 // checks the dependencies it loads from source; a root's syntax and
-// types.Info are released as soon as its analysis is done, so that memory
-// stays flat as the module grows.
+// types.Info are released as soon as its analysis is done.
+//
+// Memory stays flat as the module grows because no package's types are
+// shared with its importers: a checked *types.Package refers to those of
+// its imports, which refer to theirs, so that sharing them would keep the
+// whole module's types alive until the last package. Instead, a checked
+// package hands its types off as export data (handOff), which each
+// importing check reads into a view of its own (the packages read from the
+// go command's export data are shared by all views), and a package's files
+// leave the file set once its findings are converted (finished). Only when
+// a source package has the path of one read from export data, which one
+// view could not hold, are types shared (shareTypes).
 //
 // The packages handed to the analysis are the same *packages.Package
 // values go/packages would build (Fset, Syntax, Types, TypesInfo,
@@ -58,6 +71,10 @@ const graphMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiled
 	packages.NeedEmbedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule |
 	packages.NeedTypesSizes
 
+// shareTypesForTest makes the loader share types, as it does when paths
+// collide.
+var shareTypesForTest bool
+
 // srcLoader type-checks the packages of one listing.
 type srcLoader struct {
 	r    *run
@@ -68,11 +85,20 @@ type srcLoader struct {
 
 	parseMu sync.Mutex
 	parsed  map[string]*parsedFile // shared by a package and its test variant
+	// The roots, analysed or test mains, still to finish that include a
+	// file, and the files of a root whose types are not handed off (their
+	// positions stay, for the importers sharing those types).
+	uses   map[string]int
+	pinned map[string]bool
 
 	listed map[*packages.Package]bool // packages whose export file the go command was asked for
 	memo   *exportMemo                // nil: no memo of export files
 
 	roots []*packages.Package // the packages to analyse, for the deferred error report
+
+	// shareTypes: no package is handed off (a source package has the path
+	// of one read from export data, so one view could not hold both).
+	shareTypes bool
 }
 
 // srcPkg is the loader's state for one package of the graph.
@@ -85,14 +111,33 @@ type srcPkg struct {
 	// exportErr is the error of reading the export data, for importers.
 	exportErr error
 
-	// A root's importers see its types checked a second time, without
-	// bodies (as they would see export data), so that the full check, its
-	// scopes and objects of every function body, is released with the
-	// root's syntax after its analysis.
+	// When types are shared, a root's importers see its types checked a
+	// second time, without bodies (as they would see export data), so that
+	// the full check, its scopes and objects of every function body, is
+	// released with the root's syntax after its analysis.
 	shallowOnce sync.Once
 	shallow     *types.Package
 	shallowIll  bool
 	settleOnce  sync.Once
+
+	// handoff: the types importers see are export data written after the
+	// package's check (export, or the error writing it), which each
+	// importing check reads into a view of its own, instead of the
+	// checked *types.Package itself, whose references to what it imports
+	// would keep the types of every package below it alive. Unless the
+	// loader shares types (shareTypes), every source package is handed off.
+	handoff  bool
+	export   []byte
+	writeErr error
+	ill      bool // IllTyped after the check (settle may change IllTyped)
+	imported bool // a source package imports it
+
+	// The token.Files of the package's syntax, by CompiledGoFiles index
+	// (nil where a file did not parse), and those its check read from
+	// its imports' export data, removed from the file set once no one
+	// needs their positions (handOff, finished).
+	tfiles []*token.File
+	fakes  []*token.File
 
 	// pending counts the checks still to come that import the package
 	// (an importer's check, and a root importer's second check when it
@@ -239,6 +284,8 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		view:   map[string]*types.Package{},
 		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 		parsed: map[string]*parsedFile{},
+		uses:   map[string]int{},
+		pinned: map[string]bool{},
 		listed: map[*packages.Package]bool{},
 		roots:  roots,
 		memo:   r.newExportMemo(),
@@ -312,14 +359,31 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		r.compileCgo(cgo)
 	}
 
+	// A source package with the path of one read from export data (a test
+	// variant of a dependency that imports the package under test) could
+	// not share a view with it: then types are shared as go/packages does.
+	nonSource := map[string]bool{}
+	for _, p := range order {
+		if !l.all[p].source {
+			nonSource[p.PkgPath] = true
+		}
+	}
+	for _, p := range order {
+		if l.all[p].source && nonSource[p.PkgPath] || shareTypesForTest {
+			l.shareTypes = true
+		}
+	}
+
 	// The checks that will import each source package: one per source
-	// importer, two for a root importer that has source importers itself.
+	// importer; when types are shared, two for a root importer that has
+	// source importers itself (its bodiless check).
 	importers := map[*packages.Package]int{}
 	for _, p := range order {
 		if l.all[p].source {
 			for _, q := range p.Imports {
 				if l.all[q].source {
 					importers[q]++
+					l.all[q].imported = true
 				}
 			}
 		}
@@ -327,7 +391,7 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 	for _, p := range order {
 		if sp := l.all[p]; sp.source {
 			n := int32(1)
-			if sp.root && importers[p] > 0 {
+			if sp.root && importers[p] > 0 && l.shareTypes {
 				n = 2
 			}
 			for _, q := range p.Imports {
@@ -361,6 +425,7 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 					l.parsed[f] = pf
 				}
 				pf.users++
+				l.uses[f]++
 			}
 		}
 	}
@@ -472,8 +537,77 @@ func (l *srcLoader) ensure(sp *srcPkg) {
 		l.cpu <- struct{}{}
 		defer func() { <-l.cpu }()
 		l.check(sp, false)
+		l.handOff(sp)
 		l.checked(sp)
 	})
+}
+
+// handOff writes a checked package's export data for its importers to
+// read, its types with errors too (gcexportdata writes invalid types as
+// gopls does; an importer of a package whose export data could not be
+// written gets an import error instead of its types). A dependency's types
+// and files are then released: nothing else reads them.
+func (l *srcLoader) handOff(sp *srcPkg) {
+	if l.shareTypes {
+		return
+	}
+	p := sp.p
+	sp.ill = p.IllTyped
+	if sp.imported {
+		var buf bytes.Buffer
+		if err := gcexportdata.Write(&buf, l.fset, p.Types); err != nil {
+			sp.writeErr = err
+		} else {
+			sp.export = buf.Bytes()
+		}
+	}
+	sp.handoff = true
+	if !sp.root {
+		empty := types.NewPackage(p.PkgPath, p.Name)
+		empty.MarkComplete()
+		p.Types = empty
+		l.removeFiles(sp.tfiles)
+		l.removeFiles(sp.fakes)
+		sp.tfiles, sp.fakes = nil, nil
+	}
+}
+
+// removeFiles removes files from the loader's file set.
+func (l *srcLoader) removeFiles(files []*token.File) {
+	for _, tf := range files {
+		if tf != nil {
+			l.fset.RemoveFile(tf)
+		}
+	}
+}
+
+// finished removes the files of a root from the file set once its
+// analysis is done (its findings converted) or, for a test main, its
+// check, and that of every other root including them: nothing asks for
+// their positions any more, as importers read export data, so that the
+// line tables do not grow with the module. The files of a package whose
+// types are shared (not handed off) stay.
+func (l *srcLoader) finished(sp *srcPkg) {
+	l.parseMu.Lock()
+	defer l.parseMu.Unlock()
+	for i, name := range sp.p.CompiledGoFiles {
+		if !sp.handoff {
+			l.pinned[name] = true
+		}
+		l.uses[name]--
+		if l.uses[name] > 0 {
+			continue
+		}
+		delete(l.uses, name)
+		if i < len(sp.tfiles) && sp.tfiles[i] != nil && !l.pinned[name] {
+			l.fset.RemoveFile(sp.tfiles[i])
+		}
+	}
+	// What its check read of its imports served its analysis only: its
+	// importers see its export data or, when it has none, a check of
+	// their own (checkShallow).
+	l.removeFiles(sp.fakes)
+	sp.tfiles, sp.fakes = nil, nil
 }
 
 // ensureImports makes the types of a package's source imports ready, in
@@ -492,11 +626,18 @@ func (l *srcLoader) ensureImports(sp *srcPkg) {
 	wg.Wait()
 }
 
-// importTypes returns the types importers see of a source package: a
+// importTypes makes what importers see of a source package ready and says
+// whether it has errors. A handed-off package has no types to give: its
+// importers read its export data. When types are shared, they are a
 // dependency's only check, a root's check without bodies.
 func (l *srcLoader) importTypes(sq *srcPkg) (*types.Package, bool) {
-	if !sq.root {
+	if !sq.root || !l.shareTypes {
 		l.ensure(sq)
+	}
+	if sq.handoff {
+		return nil, sq.ill
+	}
+	if !sq.root {
 		return sq.p.Types, sq.p.IllTyped
 	}
 	sq.shallowOnce.Do(func() {
@@ -510,16 +651,17 @@ func (l *srcLoader) importTypes(sq *srcPkg) (*types.Package, bool) {
 }
 
 // checked counts a check of sp done for each of its source imports, and
-// releases the types importers see of those no check to come imports:
-// a root's second check, a dependency's only one (what it refers to of
-// them stays alive through its own types).
+// releases what importers see of those no check to come imports: export
+// data, or shared types (a root's second check, a dependency's only one).
 func (l *srcLoader) checked(sp *srcPkg) {
 	for _, q := range sp.p.Imports {
 		sq := l.all[q]
 		if sq == nil || !sq.source || sq.pending.Add(-1) != 0 {
 			continue
 		}
-		if sq.root {
+		if sq.handoff {
+			sq.export = nil
+		} else if sq.root {
 			sq.shallow = nil
 		} else {
 			empty := types.NewPackage(q.PkgPath, q.Name)
@@ -661,9 +803,11 @@ func (l *srcLoader) check(sp *srcPkg, shallow bool) {
 		defer l.done(p)
 	}
 	var syntax []*ast.File
+	sp.tfiles = make([]*token.File, len(files))
 	for i := range files {
 		if files[i] != nil {
 			syntax = append(syntax, files[i])
+			sp.tfiles[i] = l.fset.File(files[i].FileStart)
 		}
 		if errs[i] != nil {
 			appendError(errs[i])
@@ -676,8 +820,10 @@ func (l *srcLoader) check(sp *srcPkg, shallow bool) {
 		info = newTypesInfo()
 		p.TypesInfo = info
 	}
+	imp := l.importer(p)
+	defer func() { sp.fakes = imp.files }()
 	tc := &types.Config{
-		Importer:         l.importer(p),
+		Importer:         imp,
 		IgnoreFuncBodies: !sp.root,
 		Error:            appendError,
 		Sizes:            p.TypesSizes,
@@ -714,8 +860,10 @@ func (l *srcLoader) importsIll(p *packages.Package) bool {
 
 // importer resolves the imports of p as go/packages does, source packages
 // to the types their importers see.
-func (l *srcLoader) importer(p *packages.Package) types.Importer {
-	return importerFunc(func(path string) (*types.Package, error) {
+func (l *srcLoader) importer(p *packages.Package) *srcImporter {
+	imp := &srcImporter{}
+	var view map[string]*types.Package // what this check read of handed-off imports
+	imp.fn = func(path string) (*types.Package, error) {
 		if path == "unsafe" {
 			return types.Unsafe, nil
 		}
@@ -726,6 +874,20 @@ func (l *srcLoader) importer(p *packages.Package) types.Importer {
 		var t *types.Package
 		if sq := l.all[q]; sq != nil && sq.source {
 			t, _ = l.importTypes(sq) // (q.Types changes when released)
+			if sq.handoff {
+				if view == nil {
+					view = maps.Clone(l.view)
+				}
+				if t := view[path]; t != nil && t.Complete() {
+					return t, nil
+				}
+				if sq.export == nil {
+					return nil, fmt.Errorf("no export data for %s: %v", path, sq.writeErr)
+				}
+				t, files, err := l.readHandedOff(sq.export, view, path)
+				imp.files = append(imp.files, files...)
+				return t, err
+			}
 		} else {
 			t = q.Types
 		}
@@ -736,7 +898,8 @@ func (l *srcLoader) importer(p *packages.Package) types.Importer {
 			return nil, sq.exportErr
 		}
 		return nil, fmt.Errorf("no types for %s", path)
-	})
+	}
+	return imp
 }
 
 // checkShallow checks a root again without bodies, for its importers; its
@@ -780,66 +943,80 @@ func newTypesInfo() *types.Info {
 	}
 }
 
-type importerFunc func(path string) (*types.Package, error)
+// srcImporter is the importer of one check; files are the token.Files it
+// read from handed-off export data.
+type srcImporter struct {
+	fn    func(path string) (*types.Package, error)
+	files []*token.File
+}
 
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+func (imp *srcImporter) Import(path string) (*types.Package, error) { return imp.fn(path) }
 
-// analyzeOne runs the suite on one package. With the source loader, it
-// type-checks the package (and what it needs) first, and releases its
-// syntax and type information afterwards, keeping only what the driver
-// reads of the graph.
-func (r *run) analyzeOne(suite []*analysis.Analyzer, p *packages.Package) (*checker.Graph, error) {
+// readHandedOff reads a handed-off package's export data into a check's
+// view. The reader adds a file to the file set for each source file the
+// positions name; they are read into a file set of their own, in a range
+// of positions reserved in the loader's, and then added to it, so that
+// their positions are known to the analysis and the files can be removed
+// with the check's package. (Each file takes at least one byte of the
+// export data, and at most 1<<17 positions.)
+func (l *srcLoader) readHandedOff(data []byte, view map[string]*types.Package, path string) (*types.Package, []*token.File, error) {
+	reserve := (len(data) + 1) << 17
+	if strconv.IntSize < 64 || reserve <= 0 {
+		t, err := gcexportdata.Read(bytes.NewReader(data), l.fset, view, path)
+		return t, nil, err
+	}
+	hole := l.fset.AddFile("", -1, reserve)
+	defer l.fset.RemoveFile(hole)
+	own := token.NewFileSet()
+	start := own.AddFile("", hole.Base(), 0)
+	t, err := gcexportdata.Read(bytes.NewReader(data), own, view, path)
+	var files []*token.File
+	own.Iterate(func(f *token.File) bool {
+		if f != start {
+			files = append(files, f)
+		}
+		return true
+	})
+	if own.Base() > hole.Base()+hole.Size() {
+		panic(fmt.Sprintf("export data of %s: %d files overflow the %d positions reserved", path, len(files), reserve))
+	}
+	l.fset.RemoveFile(hole)
+	l.fset.AddExistingFiles(files...)
+	return t, files, err
+}
+
+// analyzeOne runs the suite on one package and calls convert on the
+// graph. With the source loader, it type-checks the package (and what it
+// needs) first, and releases its syntax, type information and files
+// afterwards: the caller keeps only what convert takes of the graph.
+func (r *run) analyzeOne(suite []*analysis.Analyzer, p *packages.Package, convert func(*checker.Graph)) (*checker.Graph, error) {
 	l := r.src
 	var sp *srcPkg
 	if l != nil {
 		sp = l.all[p]
 	}
 	if sp == nil || !sp.source {
-		return checker.Analyze(suite, []*packages.Package{p}, nil)
+		g, err := checker.Analyze(suite, []*packages.Package{p}, nil)
+		if g != nil && convert != nil {
+			convert(g)
+		}
+		return g, err
 	}
 	l.settle(sp)
 	g, err := checker.Analyze(suite, []*packages.Package{p}, nil)
-	if g != nil {
-		g = lighten(g)
+	if g != nil && convert != nil {
+		convert(g) // while the positions are in the file set
 	}
 	l.release(sp)
+	l.finished(sp)
 	for _, tm := range sp.mains {
 		if tm.wait.Add(-1) == 0 {
 			l.ensure(tm)
 			l.release(tm)
+			l.finished(tm)
 		}
 	}
 	return g, err
-}
-
-// lighten returns a copy of an analysis graph without the passes and
-// results, which hold the package's syntax and type information.
-func lighten(g *checker.Graph) *checker.Graph {
-	copies := map[*checker.Action]*checker.Action{}
-	var cp func(a *checker.Action) *checker.Action
-	cp = func(a *checker.Action) *checker.Action {
-		if c, ok := copies[a]; ok {
-			return c
-		}
-		c := &checker.Action{
-			Analyzer:    a.Analyzer,
-			Package:     a.Package,
-			IsRoot:      a.IsRoot,
-			Err:         a.Err,
-			Diagnostics: a.Diagnostics,
-			Duration:    a.Duration,
-		}
-		copies[a] = c
-		for _, d := range a.Deps {
-			c.Deps = append(c.Deps, cp(d))
-		}
-		return c
-	}
-	out := &checker.Graph{}
-	for _, a := range g.Roots {
-		out.Roots = append(out.Roots, cp(a))
-	}
-	return out
 }
 
 // reportDeferred reports the errors of the packages the source loader

@@ -138,7 +138,7 @@ func TestSourceLoaderPlan(t *testing.T) {
 		t.Errorf("the graph lacks b [a.test] (%v) or example.com/ext (%v)", sawVariant, sawExt)
 	}
 	for _, p := range pkgs {
-		g, err := r.analyzeOne(suite, p)
+		g, err := r.analyzeOne(suite, p, nil)
 		if err != nil || g == nil {
 			t.Fatalf("%s: %v", p.ID, err)
 		}
@@ -147,11 +147,6 @@ func TestSourceLoaderPlan(t *testing.T) {
 		}
 		if p.Types == nil || !p.Types.Complete() || len(p.Errors) > 0 {
 			t.Errorf("%s: types %v, errors %v", p.ID, p.Types, p.Errors)
-		}
-		for act := range g.All() {
-			if act.Result != nil {
-				t.Errorf("%s: %s keeps its result", p.ID, act.Analyzer.Name)
-			}
 		}
 	}
 	// A dependency that is not a root is checked without bodies and
@@ -168,8 +163,22 @@ func TestSourceLoaderPlan(t *testing.T) {
 			dep = p
 		}
 	}
-	if dep == nil || !dep.Types.Complete() || dep.Syntax != nil || dep.TypesInfo != nil || dep.Types.Scope().Lookup("New") == nil {
-		t.Errorf("dependency dep: %+v", dep)
+	if dep == nil || dep.Syntax != nil || dep.TypesInfo != nil || len(dep.Errors) > 0 {
+		t.Fatalf("dependency dep: %+v", dep)
+	}
+	// Its types reached a as export data, and its files left the file set.
+	if sp := r2.src.all[dep]; !sp.handoff || sp.tfiles != nil || sp.fakes != nil {
+		t.Errorf("dependency dep: handed off %v, files %v %v", sp.handoff, sp.tfiles, sp.fakes)
+	}
+	src, _ := os.ReadFile(dep.CompiledGoFiles[0])
+	r2.src.fset.Iterate(func(f *token.File) bool {
+		if f.Name() == dep.CompiledGoFiles[0] && f.Size() == len(src) {
+			t.Errorf("the parsed %s is still in the file set", f.Name())
+		}
+		return true
+	})
+	if a := pkgs[0]; len(a.Errors) > 0 || a.IllTyped || a.Types.Scope().Len() == 0 {
+		t.Errorf("%s: errors %v, types %v", a.ID, a.Errors, a.Types)
 	}
 }
 
