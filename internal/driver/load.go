@@ -129,6 +129,12 @@ type srcPkg struct {
 	handoff  bool
 	export   []byte
 	writeErr error
+	// forMain: the checked types of a package a test main imports, kept
+	// from its check to the test main's. A test main refers to nothing but
+	// the test functions of its imports, so that their types need not be
+	// one view: it is spared their export data, and they the writing of it.
+	mainImported bool
+	forMain      *types.Package
 	ill      bool // IllTyped after the check (settle may change IllTyped)
 	imported bool // a source package imports it
 
@@ -383,7 +389,12 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 			for _, q := range p.Imports {
 				if l.all[q].source {
 					importers[q]++
-					l.all[q].imported = true
+					// A test main sees the checked types themselves.
+					if isTestMain(p) {
+						l.all[q].mainImported = true
+					} else {
+						l.all[q].imported = true
+					}
 				}
 			}
 		}
@@ -553,6 +564,16 @@ func (l *srcLoader) handOff(sp *srcPkg) {
 	}
 	p := sp.p
 	sp.ill = p.IllTyped
+	if sp.mainImported {
+		sp.forMain = p.Types
+	}
+	if isTestMain(p) {
+		for _, q := range p.Imports {
+			if sq := l.all[q]; sq != nil {
+				sq.forMain = nil // (this check is the only one reading it)
+			}
+		}
+	}
 	if sp.imported {
 		var buf bytes.Buffer
 		if err := gcexportdata.Write(&buf, l.fset, p.Types); err != nil {
@@ -690,6 +711,7 @@ func (l *srcLoader) settle(sp *srcPkg) {
 // release drops a root's syntax, types.Info and full types once analysed.
 func (l *srcLoader) release(sp *srcPkg) {
 	p := sp.p
+
 	p.Syntax, p.TypesInfo = nil, nil
 	empty := types.NewPackage(p.PkgPath, p.Name)
 	empty.MarkComplete()
@@ -874,6 +896,9 @@ func (l *srcLoader) importer(p *packages.Package) *srcImporter {
 		var t *types.Package
 		if sq := l.all[q]; sq != nil && sq.source {
 			t, _ = l.importTypes(sq) // (q.Types changes when released)
+			if sq.handoff && isTestMain(p) && sq.forMain != nil {
+				return sq.forMain, nil
+			}
 			if sq.handoff {
 				if view == nil {
 					view = maps.Clone(l.view)

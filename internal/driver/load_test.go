@@ -149,6 +149,27 @@ func TestSourceLoaderPlan(t *testing.T) {
 			t.Errorf("%s: types %v, errors %v", p.ID, p.Types, p.Errors)
 		}
 	}
+	// The test main saw the checked types of the test packages: the
+	// external test, which nothing else imports, wrote no export data; and
+	// none of them keeps its types for the test main after its check.
+	sawMain := false
+	for q, sq := range r.src.all {
+		if q.ID == "example.com/m/a_test [example.com/m/a.test]" && (sq.imported || !sq.mainImported || sq.export != nil || sq.writeErr != nil) {
+			t.Errorf("%s: imported %v, by the test main %v, export data %d bytes (%v): want none", q.ID, sq.imported, sq.mainImported, len(sq.export), sq.writeErr)
+		}
+		if sq.forMain != nil {
+			t.Errorf("%s keeps its types for the test main", q.ID)
+		}
+		if isTestMain(q) && q.PkgPath == "example.com/m/a.test" {
+			sawMain = true
+			if len(q.Errors) > 0 || !sq.handoff {
+				t.Errorf("test main %s: errors %v, checked %v", q.ID, q.Errors, sq.handoff)
+			}
+		}
+	}
+	if !sawMain {
+		t.Error("no test main was checked")
+	}
 	// A dependency that is not a root is checked without bodies and
 	// without types.Info.
 	r2 := &run{opts: &options{}, env: r.env, start: time.Now()}
