@@ -135,8 +135,8 @@ type srcPkg struct {
 	// one view: it is spared their export data, and they the writing of it.
 	mainImported bool
 	forMain      *types.Package
-	ill      bool // IllTyped after the check (settle may change IllTyped)
-	imported bool // a source package imports it
+	ill          bool // IllTyped after the check (settle may change IllTyped)
+	imported     bool // a source package imports it
 
 	// The token.Files of the package's syntax, by CompiledGoFiles index
 	// (nil where a file did not parse), and those its check read from
