@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 	"weak"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,16 +35,7 @@ func chainModule(t *testing.T, dExtra string) string {
 // package leave the file set; the findings are those of a shared check.
 func TestHandOff(t *testing.T) {
 	dir := chainModule(t, "")
-	t.Setenv(loaderEnv, "")
-	r := &run{opts: &options{}, env: Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Dir: dir}, start: time.Now()}
-	suite, err := r.suite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs, err := r.load([]string{"./..."}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, suite, pkgs := loadSource(t, dir, &bytes.Buffer{})
 	order := map[string]int{}
 	for i, p := range pkgs {
 		order[p.PkgPath] = i
@@ -123,17 +113,8 @@ func TestHandOff(t *testing.T) {
 // d.T as d.T"), report no error of their own, and are ill-typed.
 func TestHandOffWithErrors(t *testing.T) {
 	dir := chainModule(t, "\nvar Bad int = \"x\"\n\nfunc Broken() Missing { return nil }\n")
-	t.Setenv(loaderEnv, "")
 	var stderr bytes.Buffer
-	r := &run{opts: &options{}, env: Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, Dir: dir}, start: time.Now()}
-	suite, err := r.suite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs, err := r.load([]string{"./..."}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, suite, pkgs := loadSource(t, dir, &stderr)
 	for _, p := range pkgs {
 		if _, err := r.analyzeOne(suite, p, nil); err != nil {
 			t.Fatal(err)

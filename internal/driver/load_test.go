@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/atlint/atlint/atlassian"
@@ -85,14 +86,13 @@ func TestLoadersAgree(t *testing.T) {
 	}
 }
 
-// TestSourceLoaderPlan checks what the source loader asks of the go
-// command and what it keeps: main-module packages and test variants are
-// checked from source without export data; the other module is read from
-// export data; a root's syntax is released after its analysis.
-func TestSourceLoaderPlan(t *testing.T) {
-	dir := loaderModule(t)
+// loadSource loads ./... of dir with the source loader, as the command
+// does, and returns the run, the suite of every rule and the packages to
+// analyse; the run's errors go to stderr.
+func loadSource(t *testing.T, dir string, stderr *bytes.Buffer) (*run, []*analysis.Analyzer, []*packages.Package) {
+	t.Helper()
 	t.Setenv(loaderEnv, "")
-	r := &run{opts: &options{}, env: Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Dir: dir}, start: time.Now()}
+	r := &run{opts: &options{}, env: Env{Stdout: &bytes.Buffer{}, Stderr: stderr, Dir: dir}, start: time.Now()}
 	suite, err := r.suite()
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +101,16 @@ func TestSourceLoaderPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r, suite, pkgs
+}
+
+// TestSourceLoaderPlan checks what the source loader asks of the go
+// command and what it keeps: main-module packages and test variants are
+// checked from source without export data; the other module is read from
+// export data; a root's syntax is released after its analysis.
+func TestSourceLoaderPlan(t *testing.T) {
+	dir := loaderModule(t)
+	r, suite, pkgs := loadSource(t, dir, &bytes.Buffer{})
 	l := r.src
 	if l == nil {
 		t.Fatal("the source loader is off")
@@ -173,7 +183,7 @@ func TestSourceLoaderPlan(t *testing.T) {
 	// A dependency that is not a root is checked without bodies and
 	// without types.Info.
 	r2 := &run{opts: &options{}, env: r.env, start: time.Now()}
-	pkgs, err = r2.load([]string{"example.com/m/a"}, false)
+	pkgs, err := r2.load([]string{"example.com/m/a"}, false)
 	if err != nil || len(pkgs) == 0 {
 		t.Fatal(err)
 	}
