@@ -991,7 +991,6 @@ func (l *srcLoader) readHandedOff(data []byte, view map[string]*types.Package, p
 		return t, nil, err
 	}
 	hole := l.fset.AddFile("", -1, reserve)
-	defer l.fset.RemoveFile(hole)
 	own := token.NewFileSet()
 	start := own.AddFile("", hole.Base(), 0)
 	t, err := gcexportdata.Read(bytes.NewReader(data), own, view, path)
@@ -1002,9 +1001,10 @@ func (l *srcLoader) readHandedOff(data []byte, view map[string]*types.Package, p
 		}
 		return true
 	})
-	if own.Base() > hole.Base()+hole.Size() {
+	if own.Base() > hole.Base()+hole.Size() { // (cannot be: see above)
 		panic(fmt.Sprintf("export data of %s: %d files overflow the %d positions reserved", path, len(files), reserve))
 	}
+	// Positions allocated from now on come after the hole: no overlap.
 	l.fset.RemoveFile(hole)
 	l.fset.AddExistingFiles(files...)
 	return t, files, err
