@@ -14,16 +14,16 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// chainModule is a chain of packages, d <- c <- b <- a, where b also
-// imports d and passes what c returns of d's types to d's functions (so a
-// view that held two copies of d would fail to type-check), and a reports a
-// finding built from d's constant through b's.
+// chainModule is a chain of packages, d <- c <- b <- a, where b and a also
+// import d and pass what c and b return of d's types to d's functions (so
+// a view that held two copies of d would fail to type-check), and a
+// reports a finding built from d's constant through b's.
 func chainModule(t *testing.T, dExtra string) string {
 	return module(t, map[string]string{
 		"d/d.go": "package d\n\n// T is a record.\ntype T struct{ N int }\n\n// Make makes one.\nfunc Make() T { return T{N: 1} }\n\n// Use reads one.\nfunc Use(t T) int { return t.N }\n\n// Site is a Jira site.\nconst Site = \"https://example.atlassian.net\"\n" + dExtra,
 		"c/c.go": "package c\n\nimport \"example.com/m/d\"\n\n// Make returns d's type.\nfunc Make() d.T { return d.Make() }\n",
 		"b/b.go": "package b\n\nimport (\n\t\"example.com/m/c\"\n\t\"example.com/m/d\"\n)\n\n// N mixes c's view of d with d's own.\nvar N = d.Use(c.Make())\n\n// F returns d's type through c.\nfunc F() d.T { return c.Make() }\n\n// Site is d's.\nconst Site = d.Site\n",
-		"a/a.go": "package a\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/b\"\n)\n\nvar X = b.F()\n\n// Search calls a deprecated endpoint.\nfunc Search() (*http.Response, error) {\n\treturn http.Get(b.Site + \"/rest/api/3/search?jql=x\")\n}\n",
+		"a/a.go": "package a\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/b\"\n\t\"example.com/m/d\"\n)\n\nvar X = d.Use(b.F())\n\n// Search calls a deprecated endpoint.\nfunc Search() (*http.Response, error) {\n\treturn http.Get(b.Site + \"/rest/api/3/search?jql=x\")\n}\n",
 	})
 }
 
@@ -106,6 +106,25 @@ func TestHandOff(t *testing.T) {
 		}
 		return true
 	})
+}
+
+// TestHandOffBesideShared: on a run of a and b alone, c and d are shared
+// dependencies; b is handed off and its export data, read into a's view,
+// refers to d: the view must hold the shared d, the one a imports.
+func TestHandOffBesideShared(t *testing.T) {
+	dir := chainModule(t, "")
+	r, suite, pkgs := loadSource(t, dir, &bytes.Buffer{}, "./a", "./b")
+	for _, p := range pkgs {
+		if _, err := r.analyzeOne(suite, p, nil); err != nil || len(p.Errors) > 0 {
+			t.Errorf("%s: %v %v", p.ID, err, p.Errors)
+		}
+	}
+	for p, sp := range r.src.all {
+		want := p.PkgPath == "example.com/m/a" || p.PkgPath == "example.com/m/b"
+		if sp.source && sp.handoff != want {
+			t.Errorf("%s: handed off %v, want %v", p.ID, sp.handoff, want)
+		}
+	}
 }
 
 // TestHandOffWithErrors: a package with a type error is handed off too,

@@ -99,6 +99,9 @@ type srcLoader struct {
 	// shareTypes: no package is handed off (a source package has the path
 	// of one read from export data, so one view could not hold both).
 	shareTypes bool
+
+	seedMu sync.Mutex
+	seeds  map[string]map[string]*types.Package // newView's, by family
 }
 
 // srcPkg is the loader's state for one package of the graph.
@@ -126,7 +129,8 @@ type srcPkg struct {
 	// checked *types.Package itself, whose references to what it imports
 	// would keep the types of every package below it alive. Unless the
 	// loader shares types (shareTypes), every source package is handed off.
-	handoff  bool
+	hand     bool // to be handed off: a root, or importing a package handed off
+	handoff  bool // handed off (its check is done)
 	export   []byte
 	writeErr error
 	// forMain: the checked types of a package a test main imports, kept
@@ -380,6 +384,21 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		}
 	}
 
+	// Which packages are handed off: the roots, whose types would
+	// otherwise be kept alive by their importers' long after their own
+	// analysis, and what imports one of them. A dependency that is not a
+	// root, the bulk of a run on a few files, shares its bodiless types
+	// as go/packages does: the roots need all of them at once anyway. (A
+	// shared package's types then refer to shared ones only, and export
+	// data read into a view finds the shared packages there.)
+	for _, p := range order {
+		sp := l.all[p]
+		sp.hand = sp.source && !l.shareTypes && sp.root
+		for _, q := range p.Imports {
+			sp.hand = sp.hand || sp.source && l.all[q].hand
+		}
+	}
+
 	// The checks that will import each source package: one per source
 	// importer; when types are shared, two for a root importer that has
 	// source importers itself (its bodiless check).
@@ -559,7 +578,7 @@ func (l *srcLoader) ensure(sp *srcPkg) {
 // written gets an import error instead of its types). A dependency's types
 // and files are then released: nothing else reads them.
 func (l *srcLoader) handOff(sp *srcPkg) {
-	if l.shareTypes {
+	if !sp.hand {
 		return
 	}
 	p := sp.p
@@ -684,7 +703,8 @@ func (l *srcLoader) checked(sp *srcPkg) {
 			sq.export = nil
 		} else if sq.root {
 			sq.shallow = nil
-		} else {
+		} else if l.shareTypes {
+			// (With hand-off, export data read later may refer to it.)
 			empty := types.NewPackage(q.PkgPath, q.Name)
 			empty.MarkComplete()
 			q.Types = empty
@@ -901,7 +921,7 @@ func (l *srcLoader) importer(p *packages.Package) *srcImporter {
 			}
 			if sq.handoff {
 				if view == nil {
-					view = maps.Clone(l.view)
+					view = l.newView(p)
 				}
 				if t := view[path]; t != nil && t.Complete() {
 					return t, nil
@@ -966,6 +986,46 @@ func newTypesInfo() *types.Info {
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
+}
+
+// newView returns a view for a check of p to read handed-off export data
+// into: the packages read from the go command's export data and the shared
+// source packages of p's build (a test's variants in place of the
+// packages they recompile), which that data refers to.
+func (l *srcLoader) newView(p *packages.Package) map[string]*types.Package {
+	fam := family(p)
+	l.seedMu.Lock()
+	seed := l.seeds[fam]
+	if seed == nil {
+		seed = maps.Clone(l.view)
+		// The shared packages, then the build's variants over them.
+		for _, f := range []string{"", fam} {
+			for q, sq := range l.all {
+				if sq.source && !sq.hand && family(q) == f {
+					seed[q.PkgPath] = q.Types
+				}
+			}
+		}
+		if l.seeds == nil {
+			l.seeds = map[string]map[string]*types.Package{}
+		}
+		l.seeds[fam] = seed
+	}
+	l.seedMu.Unlock()
+	return maps.Clone(seed)
+}
+
+// family names the build a package belongs to: "" for the packages
+// themselves, "[x.test]" for the variants recompiled for x's test and for
+// its test main.
+func family(p *packages.Package) string {
+	if i := strings.Index(p.ID, " ["); i >= 0 {
+		return p.ID[i+1:]
+	}
+	if isTestMain(p) {
+		return "[" + p.ID + "]"
+	}
+	return ""
 }
 
 // srcImporter is the importer of one check; files are the token.Files it

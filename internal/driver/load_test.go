@@ -86,10 +86,10 @@ func TestLoadersAgree(t *testing.T) {
 	}
 }
 
-// loadSource loads ./... of dir with the source loader, as the command
-// does, and returns the run, the suite of every rule and the packages to
-// analyse; the run's errors go to stderr.
-func loadSource(t *testing.T, dir string, stderr *bytes.Buffer) (*run, []*analysis.Analyzer, []*packages.Package) {
+// loadSource loads patterns (./... when none) of dir with the source
+// loader, as the command does, and returns the run, the suite of every rule
+// and the packages to analyse; the run's errors go to stderr.
+func loadSource(t *testing.T, dir string, stderr *bytes.Buffer, patterns ...string) (*run, []*analysis.Analyzer, []*packages.Package) {
 	t.Helper()
 	t.Setenv(loaderEnv, "")
 	r := &run{opts: &options{}, env: Env{Stdout: &bytes.Buffer{}, Stderr: stderr, Dir: dir}, start: time.Now()}
@@ -97,7 +97,10 @@ func loadSource(t *testing.T, dir string, stderr *bytes.Buffer) (*run, []*analys
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := r.load([]string{"./..."}, false)
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := r.load(patterns, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,22 +197,36 @@ func TestSourceLoaderPlan(t *testing.T) {
 			dep = p
 		}
 	}
-	if dep == nil || dep.Syntax != nil || dep.TypesInfo != nil || len(dep.Errors) > 0 {
-		t.Fatalf("dependency dep: %+v", dep)
+	// A dependency that is not a root shares its types, as go/packages
+	// does (the root needs all of them at once anyway).
+	if dep == nil || !dep.Types.Complete() || dep.Syntax != nil || dep.TypesInfo != nil || dep.Types.Scope().Lookup("New") == nil {
+		t.Errorf("dependency dep: %+v", dep)
 	}
-	// Its types reached a as export data, and its files left the file set.
-	if sp := r2.src.all[dep]; !sp.handoff || sp.tfiles != nil || sp.fakes != nil {
-		t.Errorf("dependency dep: handed off %v, files %v %v", sp.handoff, sp.tfiles, sp.fakes)
+	if sp := r2.src.all[dep]; sp.hand || sp.handoff || sp.export != nil {
+		t.Errorf("dependency dep: handed off %v %v, export data %d bytes", sp.hand, sp.handoff, len(sp.export))
 	}
-	src, _ := os.ReadFile(dep.CompiledGoFiles[0])
-	r2.src.fset.Iterate(func(f *token.File) bool {
-		if f.Name() == dep.CompiledGoFiles[0] && f.Size() == len(src) {
-			t.Errorf("the parsed %s is still in the file set", f.Name())
-		}
-		return true
-	})
 	if a := pkgs[0]; len(a.Errors) > 0 || a.IllTyped || a.Types.Scope().Len() == 0 {
 		t.Errorf("%s: errors %v, types %v", a.ID, a.Errors, a.Types)
+	}
+	// b recompiled for a's test imports a root (a's test variant): it is
+	// handed off too, and the external test that imports it, reading b's
+	// export data with the shared dep in its view, has no errors.
+	var variant *srcPkg
+	for p, sp := range r2.src.all {
+		if p.ID == "example.com/m/b [example.com/m/a.test]" {
+			variant = sp
+		}
+	}
+	if variant == nil || variant.root || !variant.hand {
+		t.Fatalf("b [a.test]: %+v: want a dependency handed off", variant)
+	}
+	for _, p := range pkgs {
+		if _, err := r2.analyzeOne(suite, p, nil); err != nil || len(p.Errors) > 0 {
+			t.Errorf("%s: %v %v", p.ID, err, p.Errors)
+		}
+	}
+	if !variant.handoff {
+		t.Error("b [a.test] was not handed off")
 	}
 }
 
