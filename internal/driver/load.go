@@ -44,16 +44,18 @@ import (
 // checks the dependencies it loads from source; a root's syntax and
 // types.Info are released as soon as its analysis is done.
 //
-// Memory stays flat as the module grows because no package's types are
+// Memory stays flat as the module grows because no root's types are
 // shared with its importers: a checked *types.Package refers to those of
 // its imports, which refer to theirs, so that sharing them would keep the
-// whole module's types alive until the last package. Instead, a checked
-// package hands its types off as export data (handOff), which each
-// importing check reads into a view of its own (the packages read from the
-// go command's export data are shared by all views), and a package's files
-// leave the file set once its findings are converted (finished). Only when
-// a source package has the path of one read from export data, which one
-// view could not hold, are types shared (shareTypes).
+// types of every root below the last one analysed alive. Instead, a root
+// (and a package importing one) hands its types off as export data
+// (handOff), which each importing check reads into a view of its own; the
+// packages read from the go command's export data, and the dependencies
+// that are not roots, checked once without bodies for roots that need all
+// of them at once, are shared by all views. A package's files leave the
+// file set once its findings are converted (finished). Only when a source
+// package has the path of one read from export data, which one view could
+// not hold, are all types shared (shareTypes).
 //
 // The packages handed to the analysis are the same *packages.Package
 // values go/packages would build (Fset, Syntax, Types, TypesInfo,
@@ -127,8 +129,7 @@ type srcPkg struct {
 	// package's check (export, or the error writing it), which each
 	// importing check reads into a view of its own, instead of the
 	// checked *types.Package itself, whose references to what it imports
-	// would keep the types of every package below it alive. Unless the
-	// loader shares types (shareTypes), every source package is handed off.
+	// would keep the types of every package below it alive (see hand).
 	hand     bool // to be handed off: a root, or importing a package handed off
 	handoff  bool // handed off (its check is done)
 	export   []byte
