@@ -103,7 +103,7 @@ type srcLoader struct {
 	shareTypes bool
 
 	seedMu sync.Mutex
-	seeds  map[string]map[string]*types.Package // newView's, by family
+	seed   map[string]*types.Package // what every view starts from (newView)
 }
 
 // srcPkg is the loader's state for one package of the graph.
@@ -994,26 +994,25 @@ func newTypesInfo() *types.Info {
 // source packages of p's build (a test's variants in place of the
 // packages they recompile), which that data refers to.
 func (l *srcLoader) newView(p *packages.Package) map[string]*types.Package {
-	fam := family(p)
 	l.seedMu.Lock()
-	seed := l.seeds[fam]
-	if seed == nil {
-		seed = maps.Clone(l.view)
-		// The shared packages, then the build's variants over them.
-		for _, f := range []string{"", fam} {
-			for q, sq := range l.all {
-				if sq.source && !sq.hand && family(q) == f {
-					seed[q.PkgPath] = q.Types
-				}
+	if l.seed == nil {
+		l.seed = maps.Clone(l.view)
+		for q, sq := range l.all {
+			if sq.source && !sq.hand && family(q) == "" {
+				l.seed[q.PkgPath] = q.Types
 			}
 		}
-		if l.seeds == nil {
-			l.seeds = map[string]map[string]*types.Package{}
-		}
-		l.seeds[fam] = seed
 	}
+	view := maps.Clone(l.seed)
 	l.seedMu.Unlock()
-	return maps.Clone(seed)
+	if fam := family(p); fam != "" {
+		for q, sq := range l.all {
+			if sq.source && !sq.hand && family(q) == fam {
+				view[q.PkgPath] = q.Types
+			}
+		}
+	}
+	return view
 }
 
 // family names the build a package belongs to: "" for the packages
