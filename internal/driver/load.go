@@ -88,10 +88,8 @@ type srcLoader struct {
 	parseMu sync.Mutex
 	parsed  map[string]*parsedFile // shared by a package and its test variant
 	// The roots, analysed or test mains, still to finish that include a
-	// file, and the files of a root whose types are not handed off (their
-	// positions stay, for the importers sharing those types).
-	uses   map[string]int
-	pinned map[string]bool
+	// file.
+	uses map[string]int
 
 	listed map[*packages.Package]bool // packages whose export file the go command was asked for
 	memo   *exportMemo                // nil: no memo of export files
@@ -296,7 +294,6 @@ func (r *run) prepare(initial []*packages.Package, keep map[string]bool) ([]*pac
 		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 		parsed: map[string]*parsedFile{},
 		uses:   map[string]int{},
-		pinned: map[string]bool{},
 		listed: map[*packages.Package]bool{},
 		roots:  roots,
 		memo:   r.newExportMemo(),
@@ -626,27 +623,27 @@ func (l *srcLoader) removeFiles(files []*token.File) {
 // analysis is done (its findings converted) or, for a test main, its
 // check, and that of every other root including them: nothing asks for
 // their positions any more, as importers read export data, so that the
-// line tables do not grow with the module. The files of a package whose
-// types are shared (not handed off) stay.
+// line tables do not grow with the module. Every root is handed off
+// unless types are shared, and then the files stay: importers share the
+// types, positions and all.
 func (l *srcLoader) finished(sp *srcPkg) {
+	if l.shareTypes {
+		return
+	}
 	l.parseMu.Lock()
 	defer l.parseMu.Unlock()
 	for i, name := range sp.p.CompiledGoFiles {
-		if !sp.handoff {
-			l.pinned[name] = true
-		}
 		l.uses[name]--
 		if l.uses[name] > 0 {
 			continue
 		}
 		delete(l.uses, name)
-		if i < len(sp.tfiles) && sp.tfiles[i] != nil && !l.pinned[name] {
+		if i < len(sp.tfiles) && sp.tfiles[i] != nil {
 			l.fset.RemoveFile(sp.tfiles[i])
 		}
 	}
 	// What its check read of its imports served its analysis only: its
-	// importers see its export data or, when it has none, a check of
-	// their own (checkShallow).
+	// importers see its export data.
 	l.removeFiles(sp.fakes)
 	sp.tfiles, sp.fakes = nil, nil
 }
